@@ -26,6 +26,9 @@ ENUM = "enum"
 STRUCT = "struct"
 ARRAY = "array"
 
+# Attribute under which icontrol.types records an array's declared member.
+DECLARED_ITEM = "_icontrol_item"
+
 # The only primitives iControl uses, and their XSD local names.
 _PRIMITIVES = ((Boolean, "boolean"), (Integer32, "int"), (Long, "long"), (Unicode, "string"))
 
@@ -75,8 +78,30 @@ def is_xsd(cls: type) -> bool:
 
 
 @lru_cache(maxsize=None)
+def restriction_name(cls: type) -> str | None:
+    """The schema name of a named restriction of an XSD primitive, else None.
+
+    F5 declares a few aliases such as ``Common.ULong`` (a bare restriction of
+    xsd:long). They are primitives to the codec (``kind`` is ``primitive``
+    and ``type_name`` the XSD name, which is what goes on the wire); only the
+    WSDL declares them under their own name.
+    """
+    if kind(cls) != PRIMITIVE or cls.get_namespace() != ICONTROL_NS:
+        return None
+    return cls.get_type_name()
+
+
+@lru_cache(maxsize=None)
 def item_type(cls: type) -> type:
-    """The member type of an array type."""
+    """The member type of an array type.
+
+    spyne stores a customised copy of the member (made unbounded); arrays
+    built by ``icontrol.types`` remember the declared model, so that
+    ``item_type(StringSequenceSequence) is StringSequence``.
+    """
+    declared = getattr(cls, DECLARED_ITEM, None)
+    if declared is not None:
+        return declared
     (member,) = cls._type_info.values()
     return member
 

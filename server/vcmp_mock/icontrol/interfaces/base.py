@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import typeinfo
+
 
 def version_key(version: str) -> tuple[int, ...]:
     """``"11.6.0"`` -> ``(11, 6, 0)``, for comparing BIG-IP versions."""
@@ -44,6 +46,9 @@ class Interface:
     # (enum type name, member) -> version that added the member; members not
     # listed have existed since the interface did.
     enum_member_since: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Types F5's WSDL declares although no operation of the interface uses
+    # them (Common.ULong in System.Session); the WSDL declares them too.
+    extra_types: tuple[type, ...] = ()
 
     @property
     def full_name(self) -> str:
@@ -62,6 +67,24 @@ class Interface:
     def operations_for(self, version: str) -> tuple[Operation, ...]:
         return tuple(op for op in self.operations if op.available_in(version))
 
+    def enum_members_for(self, enum_type: type, version: str) -> tuple[str, ...]:
+        """The members of an enum that exist in ``version``, in declared order."""
+        name = typeinfo.type_name(enum_type)
+        since = self.enum_member_since
+        return tuple(
+            member
+            for member in typeinfo.enum_members(enum_type)
+            if version_key(since.get((name, member), "0.0.0")) <= version_key(version)
+        )
+
     def renamed(self, module: str, name: str) -> "Interface":
         """The same operations under another name (Management.VCMP alias)."""
-        return Interface(module, name, self.operations, self.doc, self.enum_member_since)
+        return Interface(
+            module, name, self.operations, self.doc, self.enum_member_since, self.extra_types
+        )
+
+
+def op(name: str, *params: tuple[str, type], returns: type | None = None,
+       since: str = "11.0.0", doc: str = "") -> Operation:
+    """Shorthand for the catalogue modules: ``op("get_list", returns=T, doc=...)``."""
+    return Operation(name, tuple(Param(n, t) for n, t in params), returns, since, doc)
