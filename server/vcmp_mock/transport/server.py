@@ -86,6 +86,7 @@ class PortalServer:
         threads: int = 10,
         timeout: float = 10.0,
         max_body: int = DEFAULT_MAX_BODY,
+        shutdown_timeout: float = 1.0,
     ):
         self.host = host
         self.tls = tls
@@ -95,7 +96,8 @@ class PortalServer:
             numthreads=threads,
             server_name="Apache",
             timeout=timeout,
-            shutdown_timeout=max(1.0, min(timeout, 5.0)),
+            # stop() waits this long for busy workers, then cuts their sockets
+            shutdown_timeout=shutdown_timeout,
             accepted_queue_timeout=timeout,
         )
         self._server.max_request_header_size = MAX_HEADER_BYTES
