@@ -69,13 +69,14 @@ class Interface:
 
     def enum_members_for(self, enum_type: type, version: str) -> tuple[str, ...]:
         """The members of an enum that exist in ``version``, in declared order."""
-        name = typeinfo.type_name(enum_type)
-        since = self.enum_member_since
-        return tuple(
+        name, cutoff = typeinfo.type_name(enum_type), version_key(version)
+        later = {
             member
-            for member in typeinfo.enum_members(enum_type)
-            if version_key(since.get((name, member), "0.0.0")) <= version_key(version)
-        )
+            for (type_name, member), since in self.enum_member_since.items()
+            if type_name == name and version_key(since) > cutoff
+        }
+        members = typeinfo.enum_members(enum_type)
+        return tuple(m for m in members if m not in later) if later else members
 
     def renamed(self, module: str, name: str) -> "Interface":
         """The same operations under another name (Management.VCMP alias)."""
