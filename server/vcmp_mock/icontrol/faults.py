@@ -67,6 +67,12 @@ class CallSite:
     namespace: str  # "urn:iControl:System/VCMP"
     operation: str  # "delete_guest"
 
+    @classmethod
+    def of(cls, namespace: str, operation: str) -> "CallSite":
+        """The site of a call to ``operation`` in ``urn:iControl:<Module>/<Interface>``."""
+        path = namespace.removeprefix("urn:iControl:")
+        return cls(path.split("/", 1)[0], namespace, operation)
+
 
 class SoapFault(Fault):
     """A fault as the portal writes it."""

@@ -107,23 +107,25 @@ def _string(el: Any, refs: Refs) -> str:
 _INTEGER = re.compile(r"[ \t\r\n\f\v]*([+-]?[0-9]+)[ \t\r\n\f\v]*\Z")
 
 
-def _integer_decoder(bits: int) -> Decoder:
-    low, high = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+def parse_integer(text: str | None, bits: int) -> int:
+    """A signed integer of ``bits`` bits, refused with EasySoap++'s texts."""
+    if not text:
+        raise faults.null_integer()
+    match = _INTEGER.match(text)
+    if match is None:
+        raise faults.bad_integer(text)
+    value = int(match.group(1))
+    if not -(1 << (bits - 1)) <= value < (1 << (bits - 1)):
+        raise faults.integer_out_of_range(text, value < 0)
+    return value
 
+
+def _integer_decoder(bits: int) -> Decoder:
     def decode(el: Any, refs: Refs) -> int:
         el = refs.take(el)
         if len(el):
             raise faults.struct_for_scalar("integer")
-        text = el.text
-        if not text:
-            raise faults.null_integer()
-        match = _INTEGER.match(text)
-        if match is None:
-            raise faults.bad_integer(text)
-        value = int(match.group(1))
-        if not low <= value <= high:
-            raise faults.integer_out_of_range(text, value < 0)
-        return value
+        return parse_integer(el.text, bits)
 
     return decode
 

@@ -1,0 +1,182 @@
+"""The SOAP layer as the portal sees it: body bytes in, envelope bytes out.
+
+One spyne ``Application`` per iControl interface (tns = the interface's
+namespace, e.g. ``urn:iControl:System/VCMP``), each with one service whose
+``@rpc`` methods are generated from the operation catalogue. A request is
+routed by the namespace of its method element, never by SOAPAction; an
+operation newer than the emulated BIG-IP version has no method and is an
+unknown method, as on an older box.
+
+The generated methods call the handler of the same name in the interface's
+handler module (``icontrol.services``) with the ``Call`` that spyne carries
+as ``ctx.udc``, under the simulator's lock. A refusal of the host
+(``DomainError``) becomes its iControl exception; anything unexpected is
+logged and answered as a Server fault, never a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+from types import ModuleType
+from typing import Any, Callable, Mapping
+
+from spyne import Application, MethodContext, Service, rpc
+from spyne.server import ServerBase
+
+from vcmp_mock.domain.errors import DomainError
+from vcmp_mock.transport.contracts import Principal, SoapResponse
+
+from . import faults
+from .call import Call
+from .encoding import read_envelope
+from .encoding.decoders import parse_integer
+from .encoding.reader import Request
+from .interfaces.base import Interface, Operation
+from .protocol import IControlProtocol, fault_body
+
+logger = logging.getLogger(__name__)
+
+SESSION_HEADER = "x-icontrol-session"
+
+
+class IControlService(Service):
+    """Base of the generated services: turns refusals into iControl faults."""
+
+    @classmethod
+    def call_wrapper(cls, ctx: Any, args: Any = None) -> Any:
+        try:
+            return super().call_wrapper(ctx, args)
+        except faults.SoapFault:
+            raise
+        except DomainError as error:
+            raise faults.from_domain_error(error) from error
+        except Exception:
+            logger.exception("handler %s failed", ctx.method_request_string)
+            raise faults.internal_error() from None
+
+
+def _method(op: Operation, module: Any) -> Callable[..., Any]:
+    name = op.name
+
+    def method(ctx: Any, *args: Any) -> Any:
+        call: Call = ctx.udc
+        # Looked up per call, so a handler added or patched later is used.
+        handler = getattr(module, name, None)
+        if not callable(handler):
+            raise faults.not_implemented(call.interface, name)
+        with call.simulator.lock:
+            return handler(call, *args)
+
+    method.__name__ = name
+    # The response part is named "return"; a void operation has none.
+    returns = {} if op.returns is None else {"_returns": op.returns, "_out_variable_name": "return"}
+    return rpc(*(p.type for p in op.params), _args=tuple(p.name for p in op.params), **returns)(method)
+
+
+def build_application(interface: Interface, version: str, module: Any) -> Application | None:
+    """The spyne application serving ``interface`` as BIG-IP ``version`` does."""
+    operations = interface.operations_for(version)
+    if not operations:
+        return None
+    members = {op.name: _method(op, module) for op in operations}
+    service = type(interface.full_name.replace(".", "_"), (IControlService,), members)
+    service.__service_name__ = interface.full_name
+    return Application(
+        [service],
+        tns=interface.namespace,
+        name=interface.full_name,
+        in_protocol=IControlProtocol(),
+        out_protocol=IControlProtocol(),
+    )
+
+
+class _Server(ServerBase):
+    """spyne's pipeline driven in-process: no WSGI, the portal owns HTTP."""
+
+    transport = "urn:vcmp-mock:in-process"
+
+
+# Applications are immutable once built; dispatchers (tests build many)
+# share them. Keyed by identity, the values keep the keys alive.
+_APPS: dict[tuple[int, str, int], tuple[Interface, Any, _Server | None]] = {}
+
+
+def _server(interface: Interface, version: str, module: Any) -> _Server | None:
+    key = (id(interface), version, id(module))
+    if key not in _APPS:
+        app = build_application(interface, version, module)
+        _APPS[key] = (interface, module, _Server(app) if app is not None else None)
+    return _APPS[key][2]
+
+
+class SoapDispatcher:
+    """Implements ``transport.contracts.Dispatcher`` over the catalogue."""
+
+    def __init__(
+        self,
+        simulator: Any,
+        bigip_version: str = "13.1.0",
+        interfaces: Mapping[str, Interface] | None = None,
+        handler_modules: Mapping[str, ModuleType | Any] | None = None,
+    ) -> None:
+        if interfaces is None:
+            from .interfaces import INTERFACES as interfaces
+        if handler_modules is None:
+            from .services import handler_module
+
+            handler_modules = {name: handler_module(name) for name in interfaces}
+        self.simulator = simulator
+        self.bigip_version = bigip_version
+        self._routes: dict[str, tuple[Interface, _Server]] = {}
+        for name, interface in interfaces.items():
+            server = _server(interface, bigip_version, handler_modules.get(name))
+            if server is not None:
+                self._routes[interface.namespace] = (interface, server)
+
+    def handle(self, body: bytes, headers: Mapping[str, str], principal: Principal) -> SoapResponse:
+        request = None
+        try:
+            request = read_envelope(body)
+            route = self._routes.get(request.namespace)
+            if route is None:
+                raise faults.unknown_method(request.namespace, request.operation)
+            interface, server = route
+            call = Call(
+                simulator=self.simulator,
+                user=principal.user,
+                role=principal.role,
+                session_id=_session_id(request, headers),
+                interface=interface.full_name,
+                operation=request.operation,
+                bigip_version=self.bigip_version,
+            )
+            return _answer(server, request, call)
+        except faults.SoapFault as fault:
+            return SoapResponse(faults.FAULT_STATUS, fault_body(fault, request))
+        except Exception:
+            logger.exception("SOAP request failed")
+            return SoapResponse(faults.FAULT_STATUS, faults.internal_error().body())
+
+
+def _session_id(request: Request, headers: Mapping[str, str]) -> int | None:
+    # The SOAP header wins over the HTTP header when both are present.
+    if request.session_id is not None:
+        return request.session_id
+    value = headers.get(SESSION_HEADER)
+    return None if value is None else parse_integer(value, 64)
+
+
+def _answer(server: _Server, request: Request, call: Call) -> SoapResponse:
+    app = server.app
+    protocol = app.in_protocol
+    ctx = MethodContext(server, MethodContext.SERVER)
+    ctx.in_document = request
+    ctx.udc = call
+    protocol.decompose_incoming_envelope(ctx, protocol.REQUEST)
+    ctx = protocol.generate_method_contexts(ctx)[0]
+    protocol.deserialize(ctx, protocol.REQUEST)
+    app.process_request(ctx)
+    app.out_protocol.serialize(ctx, protocol.RESPONSE)
+    app.out_protocol.create_out_string(ctx)
+    status = 200 if ctx.out_error is None else faults.FAULT_STATUS
+    return SoapResponse(status, b"".join(ctx.out_string))
