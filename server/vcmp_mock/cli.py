@@ -66,7 +66,15 @@ def _serve(args: argparse.Namespace) -> int:
     except ValueError as problem:
         print(f"vcmp-mock serve: {problem}", file=sys.stderr)
         return 2
-    _stop_on_sigterm()
+    previous = _stop_on_sigterm()
+    try:
+        return _run(config)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(config: Config) -> int:
     with tempfile.TemporaryDirectory(prefix="vcmp-mock-tls-") as tls_dir:
         try:
             server = start_server(config, Path(tls_dir))
@@ -98,10 +106,11 @@ def _wsdl(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stop_on_sigterm() -> None:
-    """``docker stop`` sends SIGTERM: stop as on Ctrl-C."""
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
+def _stop_on_sigterm():
+    """``docker stop`` sends SIGTERM: stop as on Ctrl-C. Returns the old handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 def _user(text: str):
