@@ -152,3 +152,30 @@ def test_client_stalled_mid_request_is_dropped_after_the_timeout(portal_factory)
                 if not more:
                     break
     assert answer == b"" or answer.startswith(b"HTTP/1.1 408 ")
+
+
+def test_more_keep_alive_connections_than_worker_threads_stay_open(wire, portal_factory):
+    with PortalServer(portal_factory(), threads=2, timeout=10) as server:
+        socks = [socket.create_connection(("127.0.0.1", server.port), timeout=5) for _ in range(12)]
+        readers = [sock.makefile("rb") for sock in socks]
+        try:
+            answers = []
+            for _ in range(2):
+                for sock, reader in zip(socks, readers):
+                    sock.sendall(wire.post(ENVELOPE))
+                    answers.append(wire.read_response(reader))
+        finally:
+            for sock in socks:
+                sock.close()
+    assert [status for status, _, _ in answers] == [b"HTTP/1.1 200 OK"] * 24
+    assert not [headers for _, headers, _ in answers if headers.get("connection") == "close"]
+
+
+def test_http10_client_asking_for_keep_alive_gets_it(plain_server, wire):
+    with socket.create_connection(("127.0.0.1", plain_server.port), timeout=5) as sock:
+        reader = sock.makefile("rb")
+        for _ in range(2):
+            sock.sendall(wire.post(ENVELOPE, "HTTP/1.0", extra="Connection: Keep-Alive\r\n"))
+            status, headers, body = wire.read_response(reader)
+            assert (status, headers["connection"]) == (b"HTTP/1.1 200 OK", "Keep-Alive")
+            assert body == b"<echo>" + ENVELOPE + b"</echo>"

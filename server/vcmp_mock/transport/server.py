@@ -25,6 +25,10 @@ from vcmp_mock.transport.tls import DeferredHandshakeAdapter, TlsFiles
 from vcmp_mock.transport.wsgi import DEFAULT_MAX_BODY, PORTAL_PATH
 
 MAX_HEADER_BYTES = 64 * 1024
+# idle keep-alive connections wait in a selector, not on a worker, so many
+# can stay open; cheroot's default of 10 made clients beyond the tenth
+# reconnect (and redo the TLS handshake) on every request
+KEEP_ALIVE_CONNECTIONS = 256
 # chunk-size lines count towards cheroot's own cap: leave the exact 413
 # decision on the body to the application, which caps the body itself
 _CHUNK_SLACK = 1024 * 1024
@@ -101,6 +105,7 @@ class PortalServer:
             accepted_queue_timeout=timeout,
         )
         self._server.max_request_header_size = MAX_HEADER_BYTES
+        self._server.keep_alive_conn_limit = KEEP_ALIVE_CONNECTIONS
         self._server.max_request_body_size = max_body + _CHUNK_SLACK
         self._server.error_log = _error_log
         if tls is not None:
