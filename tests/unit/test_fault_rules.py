@@ -73,15 +73,15 @@ def test_alias_interface_matches_its_canonical_name():
 
 
 def test_phase_criterion_reads_the_phases_of_named_guests():
-    engine = rules(FaultRule(Match(guest="g1", phase="install"), FAILED))
+    engine = rules(FaultRule(Match(guest="g1", phase="installing"), FAILED))
     assert engine.needs_phases
-    installing = {"g1": frozenset({"install"}), "g2": frozenset({"start"})}
+    installing = {"g1": frozenset({"installing"}), "g2": frozenset({"starting"})}
     assert engine.match(call(guests=["g1"], phases=installing)) == FAILED
-    assert engine.match(call(guests=["g1"], phases={"g1": frozenset({"start"})})) is None
+    assert engine.match(call(guests=["g1"], phases={"g1": frozenset({"starting"})})) is None
 
 
 def test_needs_phases_only_when_a_request_rule_asks():
-    domain = FaultRule(Match(phase="install"), DomainFault(DomainEffect.FAIL))
+    domain = FaultRule(Match(phase="installing"), DomainFault(DomainEffect.FAIL))
     assert not rules(domain, FaultRule(Match(), FAILED)).needs_phases
 
 
@@ -213,32 +213,32 @@ def test_other_wire_faults_keep_their_parameters():
 def test_domain_rules_answer_phases_not_requests():
     disk_full = DomainFault(DomainEffect.FAIL, "Install failed: disk full", at_percent=60)
     engine = rules(
-        FaultRule(Match(guest="g3", slot=2, phase="install"), disk_full),
+        FaultRule(Match(guest="g3", slot=2, phase="installing"), disk_full),
         FaultRule(Match(), FAILED),
     )
     assert engine.match(call(guests=["g3"])) == FAILED
-    assert engine.domain_match(PhaseFacts("g3", 2, "install")) == disk_full
-    assert engine.domain_match(PhaseFacts("g3", 1, "install")) is None
-    assert engine.domain_match(PhaseFacts("g3", 2, "start")) is None
+    assert engine.domain_match(PhaseFacts("g3", 2, "installing")) == disk_full
+    assert engine.domain_match(PhaseFacts("g3", 1, "installing")) is None
+    assert engine.domain_match(PhaseFacts("g3", 2, "starting")) is None
 
 
 def test_domain_nth_counts_phase_entries():
     fails = DomainFault(DomainEffect.FAIL, "start failed")
-    engine = rules(FaultRule(Match(guest="g1", phase="start", nth=2), fails))
-    got = [engine.domain_match(PhaseFacts("g1", 1, "start")) for _ in range(3)]
+    engine = rules(FaultRule(Match(guest="g1", phase="starting", nth=2), fails))
+    got = [engine.domain_match(PhaseFacts("g1", 1, "starting")) for _ in range(3)]
     assert got == [None, fails, None]
 
 
 def test_domain_draws_are_independent_of_request_draws():
-    stuck = DomainFault(DomainEffect.STUCK)
+    stuck = DomainFault(DomainEffect.STALL)
 
     def phases(request_calls):
         engine = rules(
             FaultRule(Match(), FAILED, probability=0.5),
-            FaultRule(Match(phase="install"), stuck, probability=0.5),
+            FaultRule(Match(phase="installing"), stuck, probability=0.5),
         )
         for _ in range(request_calls):
             engine.match(call())
-        return [engine.domain_match(PhaseFacts("g", 1, "install")) for _ in range(20)]
+        return [engine.domain_match(PhaseFacts("g", 1, "installing")) for _ in range(20)]
 
     assert phases(0) == phases(13)

@@ -111,8 +111,8 @@ class TransportFault:
 
 
 class DomainEffect(enum.Enum):
-    FAIL = "fail"  # the phase ends in FAILED with the comment
-    STUCK = "stuck"  # the phase never ends
+    FAIL = "fail"  # the phase stops at at_percent; the slot shows FAILED
+    STALL = "stall"  # the phase gets to at_percent and never finishes
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class DomainFault:
     layer: ClassVar[Layer] = Layer.DOMAIN
     effect: DomainEffect
     comment: str = ""
-    at_percent: int | None = None  # install only: where progress stops
+    at_percent: float | None = None  # how far the phase gets; None: the domain's default
 
 
 RuleAction = Union[ProtocolFault, HttpFault, TransportSpec, DomainFault]
