@@ -77,7 +77,8 @@ class Portal:
             return _error(start_response, "404 Not Found", f"{path} is not here")
         principal = self.auth.principal(environ)
         if principal is None:
-            start_response(CHALLENGE_STATUS, _framed(environ, PORTAL_HEADERS + self.auth.challenge_headers(), CHALLENGE_BODY, True))
+            headers = PORTAL_HEADERS + self.auth.challenge_headers()
+            start_response(CHALLENGE_STATUS, _framed(environ, headers, CHALLENGE_BODY, True))
             return [CHALLENGE_BODY]
         if method == "POST":
             return self._soap(environ, start_response, body, principal)
@@ -101,9 +102,10 @@ class Portal:
             page = index_page(self.interfaces)
             kind = "text/html; charset=UTF-8"
         else:
-            page = (self.wsdl_source(name, portal_location(environ)) if name else None)
-            kind = "text/xml" if page is not None else "text/html; charset=UTF-8"
-            page = page or b""
+            found = self.wsdl_source(name, portal_location(environ)) if name else None
+            # unknown: an empty page that is not XML, as a real box answers
+            kind = "text/xml" if found is not None else "text/html; charset=UTF-8"
+            page = found or b""
         headers = self._ok_headers(principal) + [("Content-Type", kind)]
         start_response("200 OK", _framed(environ, headers, page))
         return [page]
