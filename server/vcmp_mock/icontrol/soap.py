@@ -17,6 +17,7 @@ logged and answered as a Server fault, never a crash.
 from __future__ import annotations
 
 import logging
+import threading
 from types import ModuleType
 from typing import Any, Callable, Mapping
 
@@ -55,13 +56,26 @@ class IControlService(Service):
             raise faults.internal_error() from None
 
 
-def _method(op: Operation, module: Any) -> Callable[..., Any]:
+class DispatchContext(MethodContext):
+    """spyne's method context, plus the handler module of the dispatcher.
+
+    Applications are shared by every dispatcher (they depend only on the
+    interface and the emulated version); the handlers travel with the call.
+    (spyne freezes a context after __init__, hence the extra argument.)
+    """
+
+    def __init__(self, server: "_Server", handlers: Any) -> None:
+        self.handlers = handlers
+        super().__init__(server, MethodContext.SERVER)
+
+
+def _method(op: Operation) -> Callable[..., Any]:
     name = op.name
 
-    def method(ctx: Any, *args: Any) -> Any:
+    def method(ctx: DispatchContext, *args: Any) -> Any:
         call: Call = ctx.udc
         # Looked up per call, so a handler added or patched later is used.
-        handler = getattr(module, name, None)
+        handler = getattr(ctx.handlers, name, None)
         if not callable(handler):
             raise faults.not_implemented(call.interface, name)
         with call.simulator.lock:
@@ -73,12 +87,12 @@ def _method(op: Operation, module: Any) -> Callable[..., Any]:
     return rpc(*(p.type for p in op.params), _args=tuple(p.name for p in op.params), **returns)(method)
 
 
-def build_application(interface: Interface, version: str, module: Any) -> Application | None:
+def build_application(interface: Interface, version: str) -> Application | None:
     """The spyne application serving ``interface`` as BIG-IP ``version`` does."""
     operations = interface.operations_for(version)
     if not operations:
         return None
-    members = {op.name: _method(op, module) for op in operations}
+    members = {op.name: _method(op) for op in operations}
     service = type(interface.full_name.replace(".", "_"), (IControlService,), members)
     service.__service_name__ = interface.full_name
     return Application(
@@ -96,17 +110,19 @@ class _Server(ServerBase):
     transport = "urn:vcmp-mock:in-process"
 
 
-# Applications are immutable once built; dispatchers (tests build many)
-# share them. Keyed by identity, the values keep the keys alive.
-_APPS: dict[tuple[int, str, int], tuple[Interface, Any, _Server | None]] = {}
+# Applications are immutable once built and shared by every dispatcher
+# (tests build many). Keyed by identity; the values keep the keys alive.
+_SERVERS: dict[tuple[int, str], tuple[Interface, _Server | None]] = {}
+_SERVERS_LOCK = threading.Lock()
 
 
-def _server(interface: Interface, version: str, module: Any) -> _Server | None:
-    key = (id(interface), version, id(module))
-    if key not in _APPS:
-        app = build_application(interface, version, module)
-        _APPS[key] = (interface, module, _Server(app) if app is not None else None)
-    return _APPS[key][2]
+def _server(interface: Interface, version: str) -> _Server | None:
+    key = (id(interface), version)
+    with _SERVERS_LOCK:
+        if key not in _SERVERS:
+            app = build_application(interface, version)
+            _SERVERS[key] = (interface, _Server(app) if app is not None else None)
+        return _SERVERS[key][1]
 
 
 class SoapDispatcher:
@@ -127,11 +143,11 @@ class SoapDispatcher:
             handler_modules = {name: handler_module(name) for name in interfaces}
         self.simulator = simulator
         self.bigip_version = bigip_version
-        self._routes: dict[str, tuple[Interface, _Server]] = {}
+        self._routes: dict[str, tuple[Interface, _Server, Any]] = {}
         for name, interface in interfaces.items():
-            server = _server(interface, bigip_version, handler_modules.get(name))
+            server = _server(interface, bigip_version)
             if server is not None:
-                self._routes[interface.namespace] = (interface, server)
+                self._routes[interface.namespace] = (interface, server, handler_modules.get(name))
 
     def handle(self, body: bytes, headers: Mapping[str, str], principal: Principal) -> SoapResponse:
         request = None
@@ -140,7 +156,7 @@ class SoapDispatcher:
             route = self._routes.get(request.namespace)
             if route is None:
                 raise faults.unknown_method(request.namespace, request.operation)
-            interface, server = route
+            interface, server, handlers = route
             call = Call(
                 simulator=self.simulator,
                 user=principal.user,
@@ -150,7 +166,7 @@ class SoapDispatcher:
                 operation=request.operation,
                 bigip_version=self.bigip_version,
             )
-            return _answer(server, request, call)
+            return _answer(server, request, call, handlers)
         except faults.SoapFault as fault:
             return SoapResponse(faults.FAULT_STATUS, fault_body(fault, request))
         except Exception:
@@ -166,10 +182,10 @@ def _session_id(request: Request, headers: Mapping[str, str]) -> int | None:
     return None if value is None else parse_integer(value, 64)
 
 
-def _answer(server: _Server, request: Request, call: Call) -> SoapResponse:
+def _answer(server: _Server, request: Request, call: Call, handlers: Any) -> SoapResponse:
     app = server.app
     protocol = app.in_protocol
-    ctx = MethodContext(server, MethodContext.SERVER)
+    ctx = DispatchContext(server, handlers)
     ctx.in_document = request
     ctx.udc = call
     protocol.decompose_incoming_envelope(ctx, protocol.REQUEST)
