@@ -98,7 +98,8 @@ def build_application(interface: Interface, version: str) -> Application | None:
     return Application(
         [service],
         tns=interface.namespace,
-        name=interface.full_name,
+        # spyne registers applications by (tns, name); one per emulated version.
+        name=f"{interface.full_name}@{version}",
         in_protocol=IControlProtocol(),
         out_protocol=IControlProtocol(),
     )
