@@ -234,3 +234,26 @@ def test_concurrent_requests_each_get_their_own_answer(dispatcher):
     for t in threads:
         t.join()
     assert sorted(results) == [2] * 8 + [200] * 8
+
+
+def test_protocol_also_runs_in_spynes_own_server_pipeline(handlers, dispatcher):
+    # The protocol is a complete spyne protocol, not only what the dispatcher drives.
+    from vcmp_mock.icontrol import soap
+    from vcmp_mock.icontrol.call import Call
+    from vcmp_mock.icontrol.interfaces import INTERFACES
+
+    server = soap._server(INTERFACES["System.VCMP"], "13.1.0")
+    ctx = soap.DispatchContext(server, handlers)
+    ctx.in_string = [method("get_list")]
+    ctx.udc = Call(Simulator(), "admin", "admin", None, "System.VCMP", "get_list", "13.1.0")
+    (ctx,) = server.generate_contexts(ctx)
+    server.get_in_object(ctx)
+    server.get_out_object(ctx)
+    server.get_out_string(ctx)
+    assert b"".join(ctx.out_string) == dispatcher.handle(method("get_list"), {}, ADMIN).body
+
+    unknown = soap.DispatchContext(server, handlers)
+    unknown.in_string = [method("bogus")]
+    (unknown,) = server.generate_contexts(unknown)
+    assert isinstance(unknown.in_error, faults.FrameworkFault)
+    assert unknown.in_error.faultstring == 'Unknown method "{urn:iControl:System/VCMP}:bogus"'
