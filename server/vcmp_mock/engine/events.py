@@ -18,6 +18,7 @@ from typing import Sequence, Union
 
 from vcmp_mock.domain.model import GuestState
 from vcmp_mock.engine.faults import Match, RequestFacts
+from vcmp_mock.engine.scenario_hardware import BladeSpec
 
 # --- triggers -------------------------------------------------------------------
 
@@ -66,6 +67,7 @@ class BladeChange(enum.Enum):
 class BladeEvent:
     slot: int
     change: BladeChange
+    blade: BladeSpec | None = None  # INSERTED: the blade put in; None: the chassis blade
 
 
 @dataclass(frozen=True)
