@@ -206,6 +206,12 @@ def dtd_refused() -> FrameworkFault:
     return malformed_xml("parsing aborted")
 
 
+def unexpected_content_type(content_type: str) -> FrameworkFault:
+    # Upstream EasySoap++ refuses non-text/xml bodies; BIG-IP 17.0 did not,
+    # so the portal uses this only when configured to be strict.
+    return FrameworkFault("Client", f"Unexpected content type, only support text/xml: {content_type}")
+
+
 def not_an_envelope(namespace: str, name: str) -> FrameworkFault:
     return FrameworkFault("Client", f"Unknown SOAP response tag: {namespace}#{name}")
 
