@@ -31,8 +31,8 @@ _BODY = f"{{{SOAP_ENV}}}Body"
 _MUST_UNDERSTAND = f"{{{SOAP_ENV}}}mustUnderstand"
 _ROOT = f"{{{SOAP_ENC}}}root"
 
-# iControl requests are small; uploads travel in chunks of well under 1 MiB.
-MAX_BODY_BYTES = 4 * 1024 * 1024
+# A backstop: the portal refuses larger bodies (413, Config.max_body) first.
+MAX_BODY_BYTES = 16 * 1024 * 1024
 # An upper bound on elements, counted before parsing (every tag opens with "<").
 MAX_MARKUP = 200_000
 
