@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spyne.model.primitive import Long
+from spyne.model.primitive import Long, Unicode
 
 from vcmp_mock.icontrol import faults
 from vcmp_mock.icontrol.encoding import read_envelope
@@ -83,6 +83,13 @@ def test_href_fan_out_cannot_multiply_the_work():
 def test_oversized_body_is_refused_before_parsing():
     body = (HEAD + f'<m:x xmlns:m="{VCMP}"><s>' + "x" * (reader.MAX_BODY_BYTES + 1) + "</s></m:x>" + TAIL).encode()
     assert refused(body).faultstring.startswith("Request too complex: body larger than")
+
+
+def test_huge_text_node_is_refused_by_the_parser_limits():
+    # Under the body limit, over libxml2's 10 MB text-node limit (huge_tree off).
+    body = (HEAD + f'<m:x xmlns:m="{VCMP}"><s>' + "x" * 11_000_000 + "</s></m:x>" + TAIL).encode()
+    fault = refused(body, ("s", Unicode))
+    assert fault.faultstring.startswith("Error while parsing SOAP XML payload: ")
 
 
 def test_too_much_markup_is_refused_before_parsing():
