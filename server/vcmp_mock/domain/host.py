@@ -83,6 +83,8 @@ class DiskView:
     status: DiskStatus
     os: OperatingSystem
     size_mb: int
+    image: str = ""  # the ISO installed on it ("" while nothing is)
+    used_mb: int = 0
 
 
 @dataclass(frozen=True)

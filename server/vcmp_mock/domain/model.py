@@ -165,9 +165,13 @@ class BladeModel:
     uncertain: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Slot:
-    """A chassis slot (an appliance has exactly one, slot 1)."""
+    """A chassis slot (an appliance has exactly one, slot 1).
+
+    Frozen: the host replaces a slot when its blade or state changes, so a
+    value handed to a caller never changes under it.
+    """
 
     slot_id: int
     blade: BladeModel | None  # None: the slot is empty
