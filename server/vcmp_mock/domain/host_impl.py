@@ -247,6 +247,16 @@ class VcmpHost(GuestConfigMixin, HostEventsMixin):
         with self.atomic():
             self._reconciler.request(guest, state, self._time)
 
+    def settle(self, name: str) -> None:
+        """Finish the guest's work in flight at once, as if enough time had
+        passed (a scenario's guest that starts out deployed). Faults still
+        apply: a planned failure happens, a stalled phase stays stalled."""
+        self._catch_up()
+        guest = self._guest(name)
+        with self.atomic():
+            for run in list(guest.runs.values()):
+                self._runner.settle(guest, run, self._time)
+
     def completion_status(self, name: str) -> list[CompletionRecord]:
         now = self._catch_up()
         guest = self._guest(name)

@@ -9,7 +9,7 @@ clock itself, so effects happen at the simulated instant they belong to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vcmp_mock.domain.clock import Clock
 from vcmp_mock.domain.faults import DomainFaults
@@ -107,6 +107,18 @@ class Runner:
         run.generation = self.st.new_generation()
         run.plan, run.index = [Step(move.target, at, FOREVER, comment=reason)], 0
         self._enter(guest, run, at)
+
+    def settle(self, guest: Guest, run: SlotRun, at: float) -> None:
+        """Do the rest of the plan at once, as if its time had passed (a
+        stalled phase stays stalled); every effect happens, at ``at``."""
+        while guest.runs.get(run.slot_id) is run and run.step.end != FOREVER:
+            run.generation = self.st.new_generation()
+            if not run.step.fails:
+                self._apply(PHASES[run.phase].on_finish, guest, run, at)
+            run.index += 1
+            step = run.step
+            run.plan[run.index] = replace(step, start=at, end=FOREVER if step.end == FOREVER else at)
+            self._enter(guest, run, at)
 
     def drop(self, guest: Guest, run: SlotRun, at: float) -> None:
         """Give the slot up at once (guest deleted, blade pulled): no shutdown phase."""
