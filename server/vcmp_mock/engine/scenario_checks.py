@@ -163,6 +163,7 @@ def _chassis(setup: Setup) -> Iterator[Problem]:
     chassis = as_dict(setup.data.get("chassis"))
     hw = setup.hw
     preset = chassis.get("preset", hw.default_preset)
+    preset = preset.lower() if isinstance(preset, str) else preset
     if isinstance(preset, str) and preset not in hw.presets:
         yield Problem(("chassis", "preset"), f"unknown preset '{preset}'" + close_to(preset, sorted(hw.presets)))
         return
@@ -184,6 +185,7 @@ def _blade(path: Path, spec: Any, default: str, hw: Hardware):
     model = spec if isinstance(spec, str) else as_dict(spec).get("model", default)
     if not isinstance(model, str):
         return hw.blades.get(default, 0)
+    model = model.lower()
     if model not in hw.blades:
         where = path if isinstance(spec, str) else path + ("model",)
         yield Problem(where, f"unknown blade model '{model}'" + close_to(model, sorted(hw.blades)))
@@ -234,14 +236,15 @@ def _guests(setup: Setup) -> Iterator[Problem]:
     names = [as_dict(g).get("name") for g in as_list(setup.data.get("guests"))]
     setup.guests = tuple(n for n in names if isinstance(n, str))
     used: dict[int, list[tuple[str, int]]] = {}
+    over: list[Problem] = []
     for index, item in enumerate(as_list(setup.data.get("guests"))):
         guest = as_dict(item)
         path: Path = ("guests", index)
         yield from _guest_values(path, guest)
         yield from _guest_slots(setup, path, guest)
         yield from timing_problems(path + ("timing",), guest.get("timing"))
-        _book(used, guest)
-    yield from _overbooked(setup, used)
+        _book(used, guest, path, over, setup.slot_cores or {})
+    yield from over
 
 
 def _guest_values(path: Path, guest: dict) -> Iterator[Problem]:
@@ -266,8 +269,11 @@ def _guest_values(path: Path, guest: dict) -> Iterator[Problem]:
             yield Problem(path + ("management_address",), _refusal(err))
     gateway = as_str(guest.get("management_gateway"))
     yield from _refused(path + ("management_gateway",), lambda v: validation.gateway(v, mgmt), gateway)
-    if guest.get("settled") is False and guest.get("state", "configured") == "configured":
+    state = guest.get("state", "configured")
+    if guest.get("settled") is False and state == "configured":
         yield Problem(path + ("settled",), "applies to provisioned and deployed guests; a configured guest holds nothing")
+    if state in ("provisioned", "deployed") and guest.get("settled", True) is True and not guest.get("initial_image"):
+        yield Problem(path, f"a {state} guest needs initial_image: its disk was installed from it")
 
 
 def _refused(path: Path, check, value: str | None) -> Iterator[Problem]:
@@ -346,19 +352,20 @@ def _assigned_slot(setup: Setup, path: Path, slot: int | None, allowed: list, co
         yield Problem(path, f"the blade in slot {slot} has {offered} cores; the guest needs {cores}")
 
 
-def _book(used: dict[int, list[tuple[str, int]]], guest: dict) -> None:
+def _book(used: dict[int, list[tuple[str, int]]], guest: dict, path: Path, over: list[Problem], cores_of: dict) -> None:
+    """Book the cores of a guest placed by the scenario; note a slot it overfills."""
     if guest.get("state", "configured") == "configured":
         return
     cores = as_int(guest.get("cores_per_slot")) or 2
-    for slot in as_list(guest.get("assigned_slots")):
-        if as_int(slot) is not None:
-            used.setdefault(slot, []).append((str(guest.get("name")), cores))
-
-
-def _overbooked(setup: Setup, used: dict[int, list[tuple[str, int]]]) -> Iterator[Problem]:
-    for slot, bookings in sorted(used.items()):
-        offered = (setup.slot_cores or {}).get(slot)
-        total = sum(cores for _, cores in bookings)
-        if offered is not None and len(bookings) > 1 and total > offered:
-            names = ", ".join(name for name, _ in bookings)
-            yield Problem(("guests",), f"slot {slot} is over-committed: {names} need {total} cores, the blade has {offered}")
+    for index, slot in enumerate(as_list(guest.get("assigned_slots"))):
+        if as_int(slot) is None or slot not in cores_of:
+            continue
+        bookings = used.setdefault(slot, [])
+        bookings.append((str(guest.get("name")), cores))
+        total = sum(c for _, c in bookings)
+        if len(bookings) > 1 and total > cores_of[slot]:
+            names = " and ".join(name for name, _ in bookings)
+            over.append(Problem(
+                path + ("assigned_slots", index),
+                f"slot {slot} is over-committed: {names} need {total} cores; the blade has {cores_of[slot]}",
+            ))

@@ -1,7 +1,8 @@
 """The hardware names a scenario may use, as the checks need them.
 
 One small function, ``hardware()``, reads the preset platforms and blade
-models from ``engine.presets``; the checks see only ``Hardware``.
+models from ``engine.presets``; the checks see only ``Hardware``. Names
+are compared in lower case, as ``presets`` looks them up.
 """
 
 from __future__ import annotations
@@ -36,15 +37,15 @@ class Hardware:
 
 @functools.cache
 def hardware() -> Hardware:
-    from vcmp_mock.config import Config
+    """Preset and blade names (lower case) from ``engine.presets``."""
+    from vcmp_mock.engine import presets
+    from vcmp_mock.engine.simulator import DEFAULT_PRESET
 
-    # Until engine.presets lands: the platforms of reference section 6.
-    presets = {
-        "viprion-c2200": PresetInfo(2, "b2100"),
-        "viprion-c2400": PresetInfo(4, "b2100"),
-        "viprion-c4480": PresetInfo(4, "b4300"),
-        "viprion-c4800": PresetInfo(8, "b4300"),
-        "bigip-i5800": PresetInfo(1, "i5800"),
-    }
-    blades = {"b2100": 8, "b2150": 8, "b2250": 20, "b4300": 24, "b4450": 48, "i5800": 8}
-    return Hardware(presets, blades, Config().preset)
+    return Hardware(
+        presets={
+            name: PresetInfo(p.platform.slot_count, p.platform.default_blade.name.lower())
+            for name, p in presets.PRESETS.items()
+        },
+        blades={name: model.cores for name, model in presets.BLADES.items()},
+        default_preset=DEFAULT_PRESET,
+    )

@@ -52,6 +52,10 @@ def _operation(setup: Setup, path: Path, interface: str | None, operation: str |
         return
     scope = [interface] if interface else sorted(catalogue.since)
     firsts = [catalogue.since[name][operation] for name in scope if operation in catalogue.since[name]]
+    elsewhere = [name for name in sorted(catalogue.since) if operation in catalogue.since[name]]
+    if not firsts and elsewhere:
+        yield Problem(path + ("operation",), f"'{operation}' is not an operation of {interface}; it belongs to {', '.join(elsewhere)}")
+        return
     if not firsts:
         known = sorted({op for name in scope for op in catalogue.since[name]})
         where = f" of {interface}" if interface else ""

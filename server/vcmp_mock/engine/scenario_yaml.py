@@ -81,6 +81,9 @@ def _yaml_problem(err: MarkedYAMLError) -> str:
         first = err.context_mark.line + 1 if err.context_mark else None
         where = f" (the mapping starts at line {first})" if first else ""
         return f"duplicate key '{found.group(1)}'{where}"
+    context = err.context if err.problem and err.context else None
+    if context and err.context_mark is not None:
+        return f"not valid YAML: {problem} ({context} at line {err.context_mark.line + 1})"
     return f"not valid YAML: {problem}"
 
 
@@ -278,6 +281,8 @@ def show(value: Any) -> str:
 
 def _sentence(kind: str, expected: Any, value: Any, schema: dict, path: Path) -> str:
     got = show(value)
+    if kind == "type" and not path:
+        return f"a scenario is a mapping of keys, starting with 'version: 1'; this is {got}"
     if kind == "type":
         names = [expected] if isinstance(expected, str) else expected
         return f"must be {' or '.join(_TYPES[n] for n in names)}, not {got}"
