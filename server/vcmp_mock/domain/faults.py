@@ -92,17 +92,18 @@ class FaultRules:
         return None
 
 
-def install_fails(percent: float, comment: str, *, guest: str | None = None, slot_id: int | None = None) -> FaultRule:
-    return FaultRule(PhaseFault(FaultAction.FAIL, percent, comment), Phase.INSTALLING, guest=guest, slot_id=slot_id)
+# Helpers for the usual cases; ``where`` takes guest, slot_id, skip and times.
+def install_fails(percent: float, comment: str, **where) -> FaultRule:
+    return FaultRule(PhaseFault(FaultAction.FAIL, percent, comment), Phase.INSTALLING, **where)
 
 
-def start_fails(comment: str, *, guest: str | None = None, slot_id: int | None = None) -> FaultRule:
-    return FaultRule(PhaseFault(FaultAction.FAIL, 100.0, comment), Phase.STARTING, guest=guest, slot_id=slot_id)
+def start_fails(comment: str, percent: float = 100.0, **where) -> FaultRule:
+    return FaultRule(PhaseFault(FaultAction.FAIL, percent, comment), Phase.STARTING, **where)
 
 
-def migration_fails(percent: float, comment: str, *, guest: str | None = None, slot_id: int | None = None) -> FaultRule:
-    return FaultRule(PhaseFault(FaultAction.FAIL, percent, comment), Phase.MIGRATING_DISK, guest=guest, slot_id=slot_id)
+def migration_fails(percent: float, comment: str, **where) -> FaultRule:
+    return FaultRule(PhaseFault(FaultAction.FAIL, percent, comment), Phase.MIGRATING_DISK, **where)
 
 
-def stuck_in(status: SlotStatus, *, percent: float = 0.0, guest: str | None = None, slot_id: int | None = None) -> FaultRule:
-    return FaultRule(PhaseFault(FaultAction.STALL, percent), status=status, guest=guest, slot_id=slot_id)
+def stuck_in(status: SlotStatus, percent: float = 0.0, **where) -> FaultRule:
+    return FaultRule(PhaseFault(FaultAction.STALL, percent), status=status, **where)
