@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 
 
+# What a comment template may mention.
+TEMPLATE_FIELDS = ("percent", "slot", "disk", "guest", "reason")
+
+
 @dataclass(frozen=True)
 class Timing:
     """Durations in simulated seconds, keyed by the lifecycle's phase names.
@@ -45,9 +49,12 @@ class Timing:
                 raise ValueError(f"timing {f.name} must be a non-negative number, not {value}")
         if not 1 <= self.progress_step <= 100:
             raise ValueError("timing progress_step must be between 1 and 100")
-        for template in (self.install_comment, self.migrate_comment):
-            template.format(percent=0, slot=1, disk="d", guest="g", reason="r")
-        self.inactive_comment.format(percent=0, slot=1, disk="d", guest="g", reason="r")
+        for name in ("install_comment", "migrate_comment", "inactive_comment"):
+            try:
+                getattr(self, name).format(**{key: 0 for key in TEMPLATE_FIELDS})
+            except (KeyError, IndexError, ValueError, AttributeError) as exc:
+                fields_ = ", ".join("{" + key + "}" for key in TEMPLATE_FIELDS)
+                raise ValueError(f"timing {name} is not a valid template ({exc!r}); it may use {fields_}") from None
 
     def duration(self, name: str) -> float:
         return float(getattr(self, name))
