@@ -52,6 +52,10 @@ class Chassis:
         chassis.primary_slot = spec.primary_slot or chassis.first_usable()
         return chassis
 
+    def clone(self) -> "Chassis":
+        """An independent copy (slots are frozen values; the ledger is not)."""
+        return replace(self, slots=dict(self.slots), cores={k: list(v) for k, v in self.cores.items()})
+
     # --- slots --------------------------------------------------------------
     def slot(self, slot_id: int) -> Slot:
         try:

@@ -8,7 +8,7 @@ slot the guest holds, being installed or copied) cannot be deleted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vcmp_mock.domain.errors import DiskNotFound
 from vcmp_mock.domain.model import DiskKey, DiskStatus, OperatingSystem
@@ -41,6 +41,11 @@ class Disk:
 class DiskStore:
     def __init__(self) -> None:
         self._disks: dict[DiskKey, Disk] = {}
+
+    def clone(self) -> "DiskStore":
+        other = DiskStore()
+        other._disks = {k: replace(d) for k, d in self._disks.items()}
+        return other
 
     def __len__(self) -> int:
         return len(self._disks)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, replace
 
 from vcmp_mock.domain.host import GuestView
 from vcmp_mock.domain.lifecycle import Goal, Phase
@@ -43,6 +44,9 @@ class SlotRun:
     load: int = 0  # typical CPU use in percent, drawn when the VM boots
     packet_rate: int = 0  # packets per second each way, drawn when the VM boots
 
+    def clone(self) -> "SlotRun":
+        return replace(self, plan=list(self.plan))  # steps are frozen: the list is what changes
+
     @property
     def step(self) -> Step:
         return self.plan[self.index]
@@ -80,6 +84,13 @@ class Guest:
     last_slots: tuple[int, ...] = ()  # where it ran before: placement prefers them
     stats_since: float = 0.0  # reset_statistics moves this
     _view: GuestView | None = field(default=None, repr=False, compare=False)
+
+    def clone(self) -> "Guest":
+        other = copy.copy(self)
+        other.vlans = list(self.vlans)
+        other.capabilities = dict(self.capabilities)
+        other.runs = {sid: run.clone() for sid, run in self.runs.items()}
+        return other
 
     @property
     def disk_name(self) -> str:

@@ -9,7 +9,6 @@ the end of a slot's current step, and actions a scenario scheduled.
 
 from __future__ import annotations
 
-import copy
 import heapq
 from dataclasses import dataclass, field
 from typing import Any, Callable, Union
@@ -36,9 +35,6 @@ class Scheduled:
     action: Callable[[Any], None]
     label: str = ""
 
-    def __deepcopy__(self, memo: dict) -> "Scheduled":
-        return self  # the action is code, not state: never copy what it refers to
-
 
 Entry = Union[SlotTick, Scheduled]
 
@@ -58,6 +54,11 @@ class Timeline:
             at, _, entry = heapq.heappop(heap)
             return at, entry
         return None
+
+    def clone(self) -> "Timeline":
+        other = Timeline()
+        other._heap, other._seq = list(self._heap), self._seq  # entries are frozen
+        return other
 
     def next_time(self) -> float | None:
         return self._heap[0][0] if self._heap else None
@@ -89,7 +90,18 @@ class HostState:
         return self.next_generation
 
     def snapshot(self) -> "HostState":
-        return copy.deepcopy(self)
+        """An independent copy, made field by field: values that are frozen
+        (steps, slots, keys, views) are shared, everything mutable is copied."""
+        return HostState(
+            chassis=self.chassis.clone(),
+            guests={name: g.clone() for name, g in self.guests.items()},
+            disks=self.disks.clone(),
+            timeline=self.timeline.clone(),
+            timings=dict(self.timings),
+            next_vcmp_id=self.next_vcmp_id,
+            next_generation=self.next_generation,
+            event_errors=list(self.event_errors),
+        )
 
     def restore(self, snap: "HostState") -> None:
         """Become ``snap`` (which is used up) in place, so holders of this object see it."""
