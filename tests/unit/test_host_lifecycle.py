@@ -263,3 +263,18 @@ def test_unknown_guest_and_bad_state_are_refused():
     with pytest.raises(InvalidArgument):
         host.set_requested_state("g1", "DEPLOYED")
     assert host.guest("g1").requested_state is GuestState.CONFIGURED
+
+
+def test_a_request_at_the_instant_a_slot_passes_through_stopped_keeps_it_there():
+    host, clock = make_host()
+    new_guest(host)
+    host.set_requested_state("g1", DEPLOYED)
+    seen = []
+    clock.advance(100)
+    # Queued after the install's end was (ties keep queue order), before the
+    # zero-length STOPPED step on the way to RUNNING is: it runs between them.
+    host.schedule(clock.now() + 217, lambda h: (seen.append(h.slot_phases("g1")),
+                                                h.set_requested_state("g1", PROVISIONED)))
+    clock.advance(1000)
+    assert statuses(host, "g1") == [(1, "STOPPED")]
+    assert seen == [{1: Phase.STOPPED}]

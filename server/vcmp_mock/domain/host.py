@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol, Sequence
 
 from vcmp_mock.domain.clock import Clock
 from vcmp_mock.domain.model import (
+    BladeModel,
     Capability,
     ChassisSlotState,
     CompletionRecord,
@@ -24,6 +25,7 @@ from vcmp_mock.domain.model import (
     GuestState,
     HAAction,
     HARecord,
+    HAState,
     ManagementAddress,
     ModuleProvisionRecord,
     NetworkMode,
@@ -38,6 +40,11 @@ from vcmp_mock.domain.model import (
     VmStatistics,
 )
 from vcmp_mock.domain.rng import Rng
+
+if TYPE_CHECKING:  # only for annotations: lifecycle and timing do not need this module
+    from vcmp_mock.domain.faults import DomainFaults
+    from vcmp_mock.domain.lifecycle import Phase
+    from vcmp_mock.domain.timing import Timing
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,8 @@ class HostAPI(Protocol):
     clock: Clock
     rng: Rng
     platform: PlatformModel
+    timing: Timing  # settable: durations for steps planned from then on
+    faults: DomainFaults  # settable: consulted for every phase planned
 
     # --- whole-host ------------------------------------------------------
     def reset(self) -> None:
@@ -118,6 +127,9 @@ class HostAPI(Protocol):
     @contextmanager
     def atomic(self) -> Iterator[None]:
         """All or nothing: any exception inside restores the state before."""
+
+    def now(self) -> float:
+        """Simulated seconds since the epoch, after catching up."""
 
     def now_timestamp(self) -> Timestamp: ...
 
@@ -132,7 +144,15 @@ class HostAPI(Protocol):
 
     def chassis_slot_state(self, slot_id: int) -> ChassisSlotState: ...
 
-    def member_ha_state(self, slot_id: int) -> str: ...
+    def member_ha_state(self, slot_id: int) -> str: ...  # HAState member name
+
+    def member_ha(self, slot_id: int) -> HAState: ...
+
+    def is_clustered(self) -> bool:
+        """True on a VIPRION chassis, False on a one-slot appliance."""
+
+    def slot_usage(self, slot_id: int) -> dict[str, int]:
+        """Cores held on the slot, by guest name."""
 
     def set_member_enabled(self, slot_id: int, enabled: bool) -> None: ...
 
@@ -153,6 +173,8 @@ class HostAPI(Protocol):
     def guest_names(self) -> list[str]: ...
 
     def guest(self, name: str) -> GuestView: ...
+
+    def has_guest(self, name: str) -> bool: ...
 
     def create_guest(self, spec: GuestSpec) -> None: ...  # GuestExists, InvalidArgument
 
@@ -205,7 +227,16 @@ class HostAPI(Protocol):
     def set_requested_state(self, name: str, state: GuestState) -> None:
         """Asynchronous: returns at once; progress is read from the clock."""
 
-    def completion_status(self, name: str) -> list[CompletionRecord]: ...
+    def completion_status(self, name: str) -> list[CompletionRecord]:
+        """One record per held slot; [] for a configured guest; one FAILED
+        record with slot_id 0 when the guest could not be placed."""
+
+    def settle(self, name: str) -> None:
+        """Finish the guest's work in flight at once (scenario set-up)."""
+
+    def slot_phases(self, name: str) -> dict[int, Phase]: ...
+
+    def set_guest_timing(self, name: str, timing: Timing | None) -> None: ...
 
     # --- virtual disks ---------------------------------------------------------
     def disks(self) -> list[DiskView]: ...
@@ -216,17 +247,37 @@ class HostAPI(Protocol):
 
     def delete_all_disks(self) -> None: ...  # DiskInUse if any is in use
 
-    # --- statistics --------------------------------------------------------------
-    def vm_statistics(self, names: Sequence[str]) -> list[VmStatistics]: ...
+    # --- statistics (names/keys None: every guest or disk) -----------------------
+    def vm_statistics(self, names: Sequence[str] | None = None) -> list[VmStatistics]: ...
 
-    def disk_statistics(self, keys: Sequence[DiskKey]) -> list[DiskStatistics]: ...
+    def disk_statistics(self, keys: Sequence[DiskKey] | None = None) -> list[DiskStatistics]: ...
 
-    def software_records(self, names: Sequence[str]) -> list[SoftwareRecord]: ...
+    def software_records(self, names: Sequence[str] | None = None) -> list[SoftwareRecord]: ...
 
-    def prompt_records(self, names: Sequence[str]) -> list[PromptRecord]: ...
+    def prompt_records(self, names: Sequence[str] | None = None) -> list[PromptRecord]: ...
 
-    def ha_records(self, names: Sequence[str]) -> list[HARecord]: ...
+    def ha_records(self, names: Sequence[str] | None = None) -> list[HARecord]: ...
 
-    def module_provision_records(self, names: Sequence[str]) -> list[ModuleProvisionRecord]: ...
+    def module_provision_records(self, names: Sequence[str] | None = None) -> list[ModuleProvisionRecord]: ...
 
     def reset_statistics(self, name: str) -> None: ...
+
+    # --- scenario events (docs/lifecycle.md, "Events a scenario fires") --------------
+    def insert_blade(self, slot_id: int, blade: BladeModel) -> None: ...
+
+    def remove_blade(self, slot_id: int) -> None: ...
+
+    def set_primary_slot(self, slot_id: int) -> None: ...
+
+    def fail_disk(self, key: DiskKey, reason: str = "") -> None: ...
+
+    def migrate_disk(self, key: DiskKey, to_slot: int) -> None: ...
+
+    def set_state_by_other(self, name: str, state: GuestState) -> None: ...
+
+    def schedule(self, at: float, action: Callable[[Any], None], label: str = "") -> None:
+        """Run ``action(host)`` at simulated time ``at``, in order with the host's work."""
+
+    def scheduled(self) -> list[tuple[float, str]]: ...
+
+    def event_errors(self) -> list[tuple[float, str, str]]: ...

@@ -86,6 +86,10 @@ class Runner:
         move = next_move(step.phase, goal, ctx.disk, trigger)
         run.goal = goal
         if move is None:
+            if step.end != FOREVER:
+                # A resting point the old goal was passing through: stop here.
+                run.generation = self.st.new_generation()
+                run.plan, run.index = [replace(step, end=FOREVER)], 0
             return  # already where the goal wants it (or failed: only a new request retries)
         run.generation = self.st.new_generation()
         if move.when is When.END or step.fails:
