@@ -2,7 +2,7 @@
 
 import pytest
 
-from hostkit import CONFIGURED, DEPLOYED, PROVISIONED, deployed, dump, make_host, new_guest, statuses
+from hostkit import CONFIGURED, DEPLOYED, deployed, dump, make_host, new_guest, statuses
 from vcmp_mock.domain.errors import IllegalState, InvalidArgument, SlotNotFound
 from vcmp_mock.domain.model import ChassisSlotState, DiskKey, DiskStatus, HAState, SlotStatus
 from vcmp_mock.engine.presets import blade

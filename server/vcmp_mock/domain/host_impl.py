@@ -8,8 +8,9 @@ nothing changed: simple setters check before they touch anything, the
 rest run inside ``atomic()``.
 
 The guest configuration setters live in ``host_config.py``, the chassis
-and scenario events in ``host_events.py``; this module holds time,
-snapshots, the lifecycle, disks and statistics.
+and scenario events in ``host_events.py``, the statistics in
+``host_stats.py``; this module holds time, snapshots, the chassis and
+cluster, the lifecycle and the disks.
 """
 
 from __future__ import annotations
@@ -25,23 +26,18 @@ from vcmp_mock.domain.guest import Guest
 from vcmp_mock.domain.host import ClusterView, DiskView, GuestView
 from vcmp_mock.domain.host_config import GuestConfigMixin
 from vcmp_mock.domain.host_events import HostEventsMixin
+from vcmp_mock.domain.host_stats import HostStatsMixin
 from vcmp_mock.domain.lifecycle import PHASES, Phase, is_complete
 from vcmp_mock.domain.model import (
     ChassisSlotState,
     CompletionRecord,
     DiskKey,
-    DiskStatistics,
     GuestState,
     HAAction,
-    HARecord,
     HAState,
-    ModuleProvisionRecord,
-    PromptRecord,
     Slot,
     SlotStatus,
-    SoftwareRecord,
     Timestamp,
-    VmStatistics,
 )
 from vcmp_mock.domain.reconcile import Reconciler
 from vcmp_mock.domain.rng import Rng
@@ -55,7 +51,7 @@ from vcmp_mock.domain.timing import DEFAULT_TIMING, Timing
 DEFAULT_UPTIME = 3 * 86400 + 7200
 
 
-class VcmpHost(GuestConfigMixin, HostEventsMixin):
+class VcmpHost(GuestConfigMixin, HostEventsMixin, HostStatsMixin):
     def __init__(
         self,
         chassis: ChassisSpec,
@@ -326,60 +322,3 @@ class VcmpHost(GuestConfigMixin, HostEventsMixin):
                 raise DiskInUse(disk.key.slot_id, disk.key.filename, holder)
         for disk in self._st.disks.all():
             self._st.disks.remove(disk.key)
-
-    # --- statistics ---------------------------------------------------------------------------------
-    def vm_statistics(self, names: Sequence[str] | None = None) -> list[VmStatistics]:
-        now = self._catch_up()
-        out = []
-        for guest in self._guests(names):
-            for run in guest.runs.values():
-                disk = self._st.disks.get(run.disk)
-                used = disk.used_mb if disk else 0
-                out.append(stats.vm_record(guest, run, now, self._st.chassis, used))
-        return out
-
-    def disk_statistics(self, keys: Sequence[DiskKey] | None = None) -> list[DiskStatistics]:
-        self._catch_up()
-        disks = self._st.disks.all() if keys is None else [self._st.disks.require(k) for k in keys]
-        return [stats.disk_record(d) for d in disks]
-
-    def software_records(self, names: Sequence[str] | None = None) -> list[SoftwareRecord]:
-        now = self._catch_up()
-        out = []
-        for guest in self._guests(names):
-            for run in guest.runs.values():
-                disk = self._st.disks.get(run.disk)
-                if disk is None:
-                    continue
-                if run.phase is Phase.INSTALLING:
-                    timing = self._runner.timing(guest.name)
-                    out.append(stats.software_record(guest, run, disk, stats.install_percent(run, now, timing)))
-                elif run.phase is Phase.RUNNING:
-                    out.append(stats.software_record(guest, run, disk, None))
-        return out
-
-    def _running(self, names: Sequence[str] | None):
-        for guest in self._guests(names):
-            for run in guest.runs.values():
-                if run.phase is Phase.RUNNING:
-                    yield guest, run
-
-    def prompt_records(self, names: Sequence[str] | None = None) -> list[PromptRecord]:
-        self._catch_up()
-        return [stats.prompt_record(g, r, self.platform.is_chassis) for g, r in self._running(names)]
-
-    def ha_records(self, names: Sequence[str] | None = None) -> list[HARecord]:
-        self._catch_up()
-        return [row for g, r in self._running(names) for row in stats.ha_records(g, r)]
-
-    def module_provision_records(self, names: Sequence[str] | None = None) -> list[ModuleProvisionRecord]:
-        self._catch_up()
-        seen: dict[str, Guest] = {g.name: g for g, _ in self._running(names)}
-        return [row for g in seen.values() for row in stats.module_records(g)]
-
-    def reset_statistics(self, name: str) -> None:
-        now = self._catch_up()
-        guest = self._guest(name)
-        guest.stats_since = now
-        for run in guest.runs.values():
-            run.retries = 0
