@@ -47,3 +47,15 @@ def test_rng_fork_is_stable_and_independent():
     a.random()  # draws on the parent do not move a forked stream
     assert a.fork("macs").random() == b.fork("macs").random()
     assert a.fork("macs").random() != a.fork("pids").random()
+
+
+def test_clocks_refuse_nan_and_infinity():
+    clock = ManualClock(start=0)
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(ValueError):
+            clock.advance(bad)
+        with pytest.raises(ValueError):
+            clock.set(bad)
+        with pytest.raises(ValueError):
+            RealClock(start=0, source=lambda: 0.0).advance(bad)
+    assert clock.now() == 0

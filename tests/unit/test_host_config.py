@@ -298,3 +298,29 @@ def test_refused_changes_leave_a_busy_host_unchanged():
         with pytest.raises(DomainError):
             call()
     assert dump(host) == before
+
+
+def test_malformed_arguments_get_a_clear_error_not_a_crash():
+    from vcmp_mock.domain.model import DiskKey
+
+    host, _ = make_host()
+    host.create_guest(GuestSpec("g1"))
+    before = dump(host)
+    calls = [
+        lambda: host.add_vlans("g1", "vlan1"),  # one string, not a list
+        lambda: host.add_capabilities("g1", [Capability.APPLIANCE_MODE]),
+        lambda: host.add_capabilities("g1", [("APPLIANCE_MODE", 1)]),
+        lambda: host.set_allowed_slots("g1", "12"),
+        lambda: host.set_slots("g1", "2"),
+        lambda: host.set_guest_timing("g1", {"install": 1}),
+        lambda: host.insert_blade(1, "B2100"),
+        lambda: host.schedule(float("nan"), lambda h: None),
+        lambda: host.schedule(10, "not callable"),
+        lambda: host.fail_disk(DiskKey(1, "none.img")),
+        lambda: host.free_cores("one"),
+        lambda: host.set_min_up_members(-1),
+    ]
+    for call in calls:
+        with pytest.raises(DomainError):
+            call()
+    assert dump(host) == before

@@ -8,6 +8,7 @@ ones (scale 60: a real second is a simulated minute).
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Callable, Protocol
 
@@ -32,13 +33,13 @@ class ManualClock:
         return self._now
 
     def advance(self, seconds: float) -> float:
-        if seconds < 0:
-            raise ValueError("a clock cannot go backwards")
+        if not seconds >= 0 or math.isinf(seconds):  # also refuses NaN
+            raise ValueError("a clock moves forward by a finite number of seconds")
         self._now += seconds
         return self._now
 
     def set(self, when: float) -> None:
-        if when < self._now:
+        if not when >= self._now or math.isinf(when):
             raise ValueError("a clock cannot go backwards")
         self._now = float(when)
 
@@ -67,7 +68,7 @@ class RealClock:
         return self._start + (self._source() - self._origin) * self.scale
 
     def advance(self, seconds: float) -> float:
-        if seconds < 0:
-            raise ValueError("a clock cannot go backwards")
+        if not seconds >= 0 or math.isinf(seconds):  # also refuses NaN
+            raise ValueError("a clock moves forward by a finite number of seconds")
         self._start += seconds
         return self.now()

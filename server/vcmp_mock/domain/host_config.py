@@ -239,7 +239,10 @@ class GuestConfigMixin(_Base):
 
     def _capability_items(self, items: Sequence[tuple[Capability, int]]) -> list[tuple[Capability, int]]:
         out = []
-        for cap, value in items:
+        for item in items:
+            if not (isinstance(item, tuple) and len(item) == 2):
+                raise InvalidArgument("capability", item, "a (capability, value) pair is expected")
+            cap, value = item
             _enum("capability", cap, Capability)
             out.append((cap, check.ulong64(f"value of {cap.name}", value)))
         return out

@@ -9,7 +9,10 @@ halts, and everything resumes when the hardware returns.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any, Callable
+
+from vcmp_mock.domain import validation as check
 
 from vcmp_mock.domain.errors import AlreadyExists, DiskInUse, IllegalState, InvalidArgument
 from vcmp_mock.domain.lifecycle import Phase, Trigger
@@ -44,6 +47,8 @@ class HostEventsMixin(_Base):
 
     def insert_blade(self, slot_id: int, blade: BladeModel) -> None:
         self._catch_up()
+        if not isinstance(blade, BladeModel):
+            raise InvalidArgument("blade", blade, "a blade model is expected")
         with self.atomic():
             self._st.chassis.insert_blade(slot_id, blade)
             self._hardware_back()
@@ -113,7 +118,7 @@ class HostEventsMixin(_Base):
         """The disk file is damaged: slots using it fail; it must be made again."""
         self._catch_up()
         self._st.disks.require(key)
-        reason = reason or f"Virtual disk {key.filename} on slot {key.slot_id} failed."
+        reason = check.free_text("reason", reason) or f"Virtual disk {key.filename} on slot {key.slot_id} failed."
         with self.atomic():
             for guest in self._by_age():
                 run = guest.runs.get(key.slot_id)
@@ -160,7 +165,9 @@ class HostEventsMixin(_Base):
         self._catch_up()
         if not callable(action):
             raise InvalidArgument("action", action, "a callable is expected")
-        self._st.timeline.push(max(float(at), self._time), Scheduled(action, label))
+        if isinstance(at, bool) or not isinstance(at, (int, float)) or math.isnan(at):
+            raise InvalidArgument("time", at, "simulated seconds since the epoch are expected")
+        self._st.timeline.push(max(float(at), self._time), Scheduled(action, str(label)))
 
     def scheduled(self) -> list[tuple[float, str]]:
         self._catch_up()

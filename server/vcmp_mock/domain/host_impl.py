@@ -277,6 +277,8 @@ class VcmpHost(GuestConfigMixin, HostEventsMixin, HostStatsMixin):
         """Durations for one guest (None: back to the host's); applies to steps planned from now on."""
         self._catch_up()
         self._guest(name)
+        if timing is not None and not isinstance(timing, Timing):
+            raise InvalidArgument("timing", timing, "a Timing (or None) is expected")
         if timing is None:
             self._st.timings.pop(name, None)
         else:

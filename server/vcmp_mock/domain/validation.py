@@ -49,6 +49,8 @@ def filename(field: str, value: str) -> str:
 
 def object_names(field: str, values: Iterable[str]) -> list[str]:
     """VLAN names and the like: "name" or "/Partition/name"; duplicates dropped."""
+    if isinstance(values, str):
+        raise InvalidArgument(field, values, "a list of names is expected, not one string")
     out: list[str] = []
     for value in values:
         if not isinstance(value, str) or not _OBJECT.fullmatch(value):
