@@ -1,0 +1,174 @@
+// VcmpDriver: drives System.VCMP and System.Cluster through Apache Axis 1.4
+// stubs made by WSDL2Java -p iControl, the way F5's iControl.jar and its Java
+// samples do: a Locator gives the port for the portal URL, the stub gets the
+// user name and password (Axis then sends Basic credentials up front), and a
+// trust-all TLS context stands in for iControl's XTrustProvider, since boxes
+// have self-signed certificates.
+//
+//   java VcmpDriver <portal url> <user> <password> <guest>
+//
+// Prints one "key<TAB>value" line per observation; the test reads them.
+
+import iControl.CommonIPNetmask;
+import iControl.CommonULong64;
+import iControl.SystemClusterBindingStub;
+import iControl.SystemClusterLocator;
+import iControl.SystemVCMPBindingStub;
+import iControl.SystemVCMPLocator;
+import iControl.SystemVCMPVCMPCapabilityID;
+import iControl.SystemVCMPVCMPCompletionStatus;
+import iControl.SystemVCMPVCMPGuestState;
+import iControl.SystemVCMPVCMPStatisticEntry;
+import iControl.SystemVCMPVCMPStatistics;
+import iControl.SystemVCMPVirtualDisk;
+import iControl.SystemVCMPVirtualDiskStatisticEntry;
+
+import java.net.URL;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import org.apache.axis.AxisFault;
+
+public class VcmpDriver {
+    interface Call {
+        void run() throws Exception;
+    }
+
+    static void out(String key, Object value) {
+        System.out.println(key + "\t" + value);
+    }
+
+    // Runs a call that must fault; prints its fault string under key.
+    static void fault(String key, Call call) throws Exception {
+        try {
+            call.run();
+            out(key, "NO FAULT");
+        } catch (AxisFault fault) {
+            out(key + ".code", fault.getFaultCode().getLocalPart());
+            out(key, fault.getFaultString().replace("\n", "\\n").replace("\t", "\\t"));
+        }
+    }
+
+    static void trustAll() throws Exception {
+        TrustManager[] all = {new X509TrustManager() {
+            public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+            public void checkClientTrusted(X509Certificate[] chain, String type) { }
+            public void checkServerTrusted(X509Certificate[] chain, String type) { }
+        }};
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, all, new SecureRandom());
+        SSLContext.setDefault(context);
+    }
+
+    static String statuses(SystemVCMPVCMPCompletionStatus[] records) {
+        List<String> parts = new ArrayList<>();
+        for (SystemVCMPVCMPCompletionStatus r : records) {
+            parts.add(r.getSlot_id() + ":" + r.getStatus().getValue() + ":" + r.isRequest_complete()
+                      + ":" + r.getRequested_state().getValue() + ":" + r.getComment());
+        }
+        return String.join(",", parts);
+    }
+
+    // Polls get_completion_status until every slot is complete (or, with
+    // released, until the guest holds no slot); prints every poll.
+    static void waitFor(SystemVCMPBindingStub vcmp, String guest, String label, boolean released)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + 20000;
+        while (System.currentTimeMillis() < deadline) {
+            SystemVCMPVCMPCompletionStatus[] records = vcmp.get_completion_status(new String[] {guest})[0];
+            out(label, statuses(records));
+            boolean done = released ? records.length == 0 : records.length > 0;
+            for (SystemVCMPVCMPCompletionStatus r : records) {
+                done &= r.isRequest_complete();
+            }
+            if (done) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException(guest + " did not complete in time");
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0], user = args[1], password = args[2], guest = args[3];
+        trustAll();
+
+        SystemVCMPBindingStub vcmp =
+            (SystemVCMPBindingStub) new SystemVCMPLocator().getSystemVCMPPort(new URL(url));
+        vcmp.setUsername(user);
+        vcmp.setPassword(password);
+        vcmp.setTimeout(60000);
+        SystemClusterBindingStub cluster =
+            (SystemClusterBindingStub) new SystemClusterLocator().getSystemClusterPort(new URL(url));
+        cluster.setUsername(user);
+        cluster.setPassword(password);
+
+        String[] g = {guest};
+        out("version", vcmp.get_version());
+        out("clustered", cluster.is_clustered_environment());
+        long[][] slotIds = cluster.get_slot_id(new String[] {"default"});
+        out("slot_ids", Arrays.toString(slotIds[0]));
+        out("member_ha", Arrays.toString(cluster.get_member_ha_state(new String[] {"default"}, slotIds)[0]));
+
+        vcmp.create(g, new String[] {guest + ".example.com"}, new String[] {"BIGIP-13.1.0.0.0.1868.iso"},
+                    new CommonIPNetmask[] {new CommonIPNetmask("10.0.0.31", "255.255.255.0")},
+                    new String[] {"10.0.0.1"}, new String[][] {{"vlan10", "vlan20"}});
+        out("list", String.join(",", vcmp.get_list()));
+        out("created_state", vcmp.get_guest_state(g)[0].getValue());
+        vcmp.set_guest_slots(g, new int[] {2});
+        vcmp.set_guest_cores_per_slot(g, new int[] {4});
+        vcmp.set_guest_allowed_slots(g, new int[][] {{1, 2, 3}});
+        vcmp.add_capability(g, new SystemVCMPVCMPCapabilityID[][] {{SystemVCMPVCMPCapabilityID.VCMP_CAPABILITY_APPLIANCE_MODE}},
+                            new CommonULong64[][] {{new CommonULong64(1L, 2L)}});
+
+        vcmp.set_guest_state(g, new SystemVCMPVCMPGuestState[] {SystemVCMPVCMPGuestState.VCMP_GUEST_STATE_DEPLOYED});
+        waitFor(vcmp, guest, "deploying", false);
+
+        out("state", vcmp.get_guest_state(g)[0].getValue());
+        out("assigned", Arrays.toString(vcmp.get_guest_assigned_slots(g)[0]));
+        out("allowed", Arrays.toString(vcmp.get_guest_allowed_slots(g)[0]));
+        out("cores", vcmp.get_guest_cores_per_slot(g)[0]);
+        CommonIPNetmask address = vcmp.get_management_address(g)[0];
+        out("address", address.getAddress() + "/" + address.getNetmask());
+        out("vlans", String.join(",", vcmp.get_vlan(g)[0]));
+        out("capabilities", vcmp.get_capability(g)[0][0].getValue());
+        CommonULong64 value = vcmp.get_capability_value(g, vcmp.get_capability(g))[0][0];
+        out("capability_value", value.getHigh() + ":" + value.getLow());
+        SystemVCMPVCMPStatistics statistics = vcmp.get_statistics(g);
+        for (SystemVCMPVCMPStatisticEntry e : statistics.getStatistics()) {
+            out("vm", e.getGuest() + ":" + e.getSlot_id() + ":" + e.getCores() + ":" + e.getStatistics().length
+                + ":" + e.getStatistics()[0].getType().getValue());
+        }
+        out("time_stamp_year", statistics.getTime_stamp().getYear());
+        SystemVCMPVirtualDisk[] disks = vcmp.get_virtual_disk_list();
+        for (SystemVCMPVirtualDisk d : disks) {
+            out("disk", d.getSlot_id() + ":" + d.getFilename());
+        }
+        for (SystemVCMPVirtualDiskStatisticEntry e : vcmp.get_virtual_disk_statistics(disks).getStatistics()) {
+            out("disk_status", e.getDisk().getFilename() + ":" + e.getStatus().getValue() + ":" + e.getOs().getValue());
+        }
+
+        fault("fault.disk_in_use", () -> vcmp.delete_virtual_disk(new SystemVCMPVirtualDisk[] {disks[0]}));
+        fault("fault.unknown_guest", () -> vcmp.get_hostname(new String[] {"nope"}));
+        fault("fault.primary_slot", () -> cluster.set_current_primary_slot(new String[] {"default"}, new long[] {2}));
+
+        vcmp.set_guest_state(g, new SystemVCMPVCMPGuestState[] {SystemVCMPVCMPGuestState.VCMP_GUEST_STATE_CONFIGURED});
+        waitFor(vcmp, guest, "releasing", true);
+        vcmp.delete_guest(g);
+        out("list_after_delete", vcmp.get_list().length);
+
+        SystemVCMPBindingStub wrong =
+            (SystemVCMPBindingStub) new SystemVCMPLocator().getSystemVCMPPort(new URL(url));
+        wrong.setUsername(user);
+        wrong.setPassword(password + "-wrong");
+        fault("fault.wrong_password", wrong::get_list);
+        out("done", "ok");
+    }
+}

@@ -1,0 +1,168 @@
+"""Apache Axis 1.4 stubs (what F5's iControl.jar is built with) against a live portal.
+
+The WSDLs are downloaded from the portal, turned into stubs by
+``WSDL2Java -p iControl`` (as F5 built iControl.jar) and compiled with
+``clients/VcmpDriver.java`` once per module. The driver runs in its own JVM,
+so the server runs on a RealClock at 600 simulated seconds per real second.
+Axis speaks HTTP/1.0, sends credentials up front and sends every int, enum
+and struct as a multiRef: the portal has to read all of that, and Axis is
+strict about the types it reads back.
+"""
+
+from __future__ import annotations
+
+import base64
+import shutil
+import ssl
+import subprocess
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from support.live import live_server
+from vcmp_mock.domain.clock import RealClock
+
+pytestmark = pytest.mark.interop
+
+DRIVER = Path(__file__).parent / "clients" / "VcmpDriver.java"
+JARS = [Path("/usr/share/java") / name for name in (
+    "axis.jar", "jaxrpc.jar", "saaj.jar", "wsdl4j.jar", "commons-discovery.jar", "commons-logging.jar",
+)]
+JAVA, JAVAC = shutil.which("java"), shutil.which("javac")
+
+if JAVA is None or JAVAC is None:
+    pytest.skip("java/javac not installed (.ci/install-interop installs default-jdk-headless)",
+                allow_module_level=True)
+if not all(jar.exists() for jar in JARS):
+    pytest.skip("Apache Axis 1.4 jars not installed (.ci/install-interop installs libaxis-java)",
+                allow_module_level=True)
+
+CLASSPATH = ":".join(str(jar) for jar in JARS)
+UPWARD = [
+    "VCMP_STATUS_CREATED",
+    "VCMP_STATUS_ACQUIRE_VDISK",
+    "VCMP_STATUS_WAIT_INSTALL",
+    "VCMP_STATUS_INSTALLING",
+    "VCMP_STATUS_STOPPED",
+    "VCMP_STATUS_WAIT_STARTING",
+    "VCMP_STATUS_STARTING",
+    "VCMP_STATUS_RUNNING",
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with live_server(tmp_path_factory.mktemp("tls"), clock=RealClock(scale=600)) as live:
+        yield live
+
+
+def download_wsdl(server, name: str, target: Path) -> Path:
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    request = urllib.request.Request(f"{server.url}?WSDL={name}")
+    request.add_header("Authorization", "Basic " + base64.b64encode(b"admin:admin").decode())
+    with urllib.request.urlopen(request, context=context, timeout=10) as response:
+        target.write_bytes(response.read())
+    return target
+
+
+def java(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def classes(server, tmp_path_factory) -> Path:
+    """Stubs generated from the served WSDLs plus the driver, compiled once."""
+    work = tmp_path_factory.mktemp("axis")
+    for name in ("System.VCMP", "System.Cluster"):
+        wsdl = download_wsdl(server, name, work / f"{name}.wsdl")
+        done = java(JAVA, "-cp", CLASSPATH, "org.apache.axis.wsdl.WSDL2Java", "-p", "iControl", "-o", "src",
+                    str(wsdl), cwd=work)
+        assert done.returncode == 0, done.stderr
+    sources = sorted(str(p) for p in (work / "src" / "iControl").glob("*.java"))
+    assert any(s.endswith("SystemVCMPBindingStub.java") for s in sources)
+    done = java(JAVAC, "-nowarn", "-d", "classes", "-cp", CLASSPATH, *sources, str(DRIVER), cwd=work)
+    assert done.returncode == 0, done.stderr
+    return work / "classes"
+
+
+@pytest.fixture(scope="module")
+def report(server, classes) -> dict[str, list[str]]:
+    server.sim.reset()
+    done = java(JAVA, "-cp", f"{classes}:{CLASSPATH}", "VcmpDriver", server.url, "admin", "admin", "axis1",
+                cwd=classes)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines: dict[str, list[str]] = defaultdict(list)
+    for line in done.stdout.splitlines():
+        key, _, value = line.partition("\t")
+        lines[key].append(value)
+    assert lines["done"] == ["ok"], done.stdout
+    return lines
+
+
+def one(report, key: str) -> str:
+    (value,) = report[key]
+    return value
+
+
+def fault(report, key: str) -> str:
+    assert one(report, f"{key}.code") == "Server"
+    return one(report, key).replace("\\n", "\n").replace("\\t", "\t")
+
+
+def test_discovery_and_cluster(report):
+    assert one(report, "version") == "BIG-IP_v13.1.0"
+    assert one(report, "clustered") == "true"
+    assert one(report, "slot_ids") == "[1, 2, 3, 4]"
+    assert one(report, "member_ha") == "[HA_STATE_ACTIVE, HA_STATE_ACTIVE, HA_STATE_ACTIVE, HA_STATE_ACTIVE]"
+
+
+def test_deploy_progress_as_axis_reads_it(report):
+    assert one(report, "list") == "axis1"
+    assert one(report, "created_state") == "VCMP_GUEST_STATE_CONFIGURED"
+    polls = [[record.split(":", 4) for record in line.split(",")] for line in report["deploying"]]
+    for slot in ("1", "2"):
+        statuses = [r[1] for records in polls for r in records if r[0] == slot]
+        ranks = [UPWARD.index(s) for s in statuses]
+        assert ranks == sorted(ranks), statuses
+    assert all(r[3] == "VCMP_GUEST_STATE_DEPLOYED" for records in polls for r in records)
+    assert any(r[1] == "VCMP_STATUS_INSTALLING" and r[4].endswith("% complete") for records in polls for r in records)
+    assert [(r[1], r[2], r[4]) for r in polls[-1]] == [("VCMP_STATUS_RUNNING", "true", "")] * 2
+
+
+def test_read_back_after_deploy(report):
+    assert one(report, "state") == "VCMP_GUEST_STATE_DEPLOYED"
+    assert one(report, "allowed") == "[1, 2, 3]"
+    assigned = one(report, "assigned")
+    assert assigned in ("[1, 2]", "[1, 3]", "[2, 3]")
+    assert one(report, "cores") == "4"
+    assert one(report, "address") == "10.0.0.31/255.255.255.0"
+    assert one(report, "vlans") == "vlan10,vlan20"
+    assert one(report, "capabilities") == "VCMP_CAPABILITY_APPLIANCE_MODE"
+    assert one(report, "capability_value") == "1:2"
+    vms = [line.split(":") for line in report["vm"]]
+    assert sorted(int(vm[1]) for vm in vms) == sorted(int(s) for s in assigned.strip("[]").split(", "))
+    assert all(vm[0] == "axis1" and vm[2] == "4" and int(vm[3]) > 0 and vm[4].startswith("STATISTIC_") for vm in vms)
+    assert int(one(report, "time_stamp_year")) >= 2026
+    assert sorted(report["disk"]) == sorted(f"{vm[1]}:axis1.img" for vm in vms)
+    assert report["disk_status"] == ["axis1.img:VDISK_STATUS_IN_USE:VCMP_OPERATING_SYSTEM_TMOS"] * 2
+
+
+def test_faults_as_axis_reports_them(report):
+    text = fault(report, "fault.disk_in_use")
+    assert text.startswith("Exception caught in System::urn:iControl:System/VCMP::delete_virtual_disk()\n")
+    assert "Exception: Common::OperationFailed" in text and "(0x01071381)" in text
+    text = fault(report, "fault.unknown_guest")
+    assert "(0x01020036)" in text and "(nope)" in text
+    text = fault(report, "fault.primary_slot")
+    assert text.startswith("Exception caught in System::urn:iControl:System/Cluster::set_current_primary_slot()\n")
+    assert "Exception: Common::NotImplemented" in text
+
+
+def test_delete_and_a_wrong_password(report):
+    assert one(report, "list_after_delete") == "0"
+    assert one(report, "fault.wrong_password.code") == "HTTP"
+    assert one(report, "fault.wrong_password") == "(401)F5 Authorization Required"
