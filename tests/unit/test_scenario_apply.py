@@ -9,7 +9,8 @@ from vcmp_mock.domain.clock import DEFAULT_EPOCH, ManualClock, RealClock
 from vcmp_mock.domain.model import GuestState, ManagementAddress, NetworkMode
 from vcmp_mock.engine import faults as fl
 from vcmp_mock.engine.scenario import ScenarioInvalid, loads
-from vcmp_mock.engine.scenario_apply import chassis_spec, configure, make_clock, start
+from vcmp_mock.engine.scenario_apply import configure, make_clock, start
+from vcmp_mock.engine.scenario_hardware import chassis_spec
 
 IMAGE = "BIGIP-13.1.0.iso"
 

@@ -20,7 +20,7 @@ from vcmp_mock.domain.model import Capability, GuestState, NetworkMode, SlotAllo
 from vcmp_mock.domain.timing import Timing
 from vcmp_mock.engine.events import BladeChange
 from vcmp_mock.engine.faults import DomainEffect, TransportKind
-from vcmp_mock.engine.scenario_yaml import SCHEMA_FILE
+from vcmp_mock.engine.scenario_schema import SCHEMA_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED = ROOT / "scenarios" / "schema.json"

@@ -7,7 +7,7 @@ it finds at once, each as ``file:line yaml.path: message``:
 2. the JSON Schema in ``scenarios/schema.json``, checked by jsonschema;
 3. what a schema cannot say: references to guests and slots, counts that
    must agree, names the hardware presets and the operation catalogue know
-   (``scenario_checks``).
+   (``scenario_checks``, ``scenario_guest_checks``, ``scenario_rule_checks``).
 
 Only a scenario that passes all three is built into a ``Scenario``
 (``scenario_build``); nothing later reads raw YAML. The model lives in
@@ -16,12 +16,18 @@ Only a scenario that passes all three is built into a ``Scenario``
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from vcmp_mock.engine import scenario_build, scenario_checks, scenario_rule_checks
+from vcmp_mock.engine import (
+    scenario_build,
+    scenario_checks,
+    scenario_guest_checks,
+    scenario_rule_checks,
+)
 from vcmp_mock.engine.scenario_hardware import hardware
-from vcmp_mock.engine.scenario_model import (  # noqa: F401  (re-exported)
+from vcmp_mock.engine.scenario_model import (
     FORMAT_VERSION,
     BladeSpec,
     Catalogue,
@@ -34,23 +40,20 @@ from vcmp_mock.engine.scenario_model import (  # noqa: F401  (re-exported)
     SlotSpec,
     TimingSpec,
 )
+from vcmp_mock.engine.scenario_schema import SchemaCheck
 from vcmp_mock.engine.scenario_yaml import Path as YamlPath
-from vcmp_mock.engine.scenario_yaml import (
-    Problem,
-    SchemaCheck,
-    Unreadable,
-    read_yaml,
-    render_path,
-)
+from vcmp_mock.engine.scenario_yaml import Problem, Unreadable, read_yaml, render_path
 
-_SCHEMA: SchemaCheck | None = None
+__all__ = [
+    "FORMAT_VERSION", "BladeSpec", "Catalogue", "ChassisSetup", "ClockSpec", "GuestSetup",
+    "Scenario", "ScenarioError", "ScenarioInvalid", "SlotSpec", "TimingSpec",
+    "load", "loads", "validate_files",
+]
 
 
+@functools.cache
 def _schema() -> SchemaCheck:
-    global _SCHEMA  # compiled once: building the validator is the slow part
-    if _SCHEMA is None:
-        _SCHEMA = SchemaCheck()
-    return _SCHEMA
+    return SchemaCheck()  # built once: compiling the validator is the slow part
 
 
 def load(path: str | Path, catalogue: Catalogue | None = None) -> Scenario:
@@ -78,7 +81,8 @@ def loads(text: str, source: str = "<scenario>", catalogue: Catalogue | None = N
     problems = _schema().problems(data)
     if isinstance(data, dict):
         setup = scenario_checks.Setup(data, catalogue, hardware())
-        problems += scenario_checks.setup_problems(setup)
+        problems += scenario_checks.problems(setup)
+        problems += scenario_guest_checks.problems(setup)
         problems += scenario_rule_checks.problems(setup)
     if problems:
         raise ScenarioInvalid(sorted({_error(source, lines, p) for p in problems}))

@@ -23,22 +23,19 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from vcmp_mock.config import Config
-from vcmp_mock.domain.chassis import ChassisSpec
 from vcmp_mock.domain.clock import DEFAULT_EPOCH, Clock, ManualClock, RealClock
 from vcmp_mock.domain.errors import DomainError
 from vcmp_mock.domain.faults import NO_FAULTS, FaultAction, PhaseFault
 from vcmp_mock.domain.host import GuestSpec
 from vcmp_mock.domain.lifecycle import Phase
-from vcmp_mock.domain.model import BladeModel, DiskKey, GuestState, ManagementAddress
+from vcmp_mock.domain.model import DiskKey, GuestState, ManagementAddress
 from vcmp_mock.domain.timing import DEFAULT_TIMING
 from vcmp_mock.engine import events as ev
-from vcmp_mock.engine import presets
 from vcmp_mock.engine.events import EventSchedule
 from vcmp_mock.engine.faults import DomainEffect, FaultRules, PhaseFacts, RequestFacts
 from vcmp_mock.engine.faults import FaultAction as RequestFault
+from vcmp_mock.engine.scenario_hardware import blade_model, chassis_spec
 from vcmp_mock.engine.scenario_model import (
-    BladeSpec,
-    ChassisSetup,
     GuestSetup,
     Scenario,
     ScenarioError,
@@ -74,36 +71,6 @@ def make_clock(scenario: Scenario, config: Config) -> Clock:
     if clock is not None and clock.mode == "manual":
         return ManualClock(start)
     return RealClock(scale=config.time_scale, start=start)
-
-
-def blade_model(spec: BladeSpec | None, base: BladeModel) -> BladeModel:
-    """``base`` (or the named model) with the numbers the scenario changes."""
-    if spec is None:
-        return base
-    model = presets.blade(spec.model) if spec.model else base
-    numbers = {
-        "cores": spec.cores,
-        "memory_per_core_mb": spec.memory_per_core_mb,
-        "max_guests": spec.max_guests,
-    }
-    changed = {key: value for key, value in numbers.items() if value is not None}
-    return replace(model, **changed) if changed else model
-
-
-def chassis_spec(setup: ChassisSetup, preset: str) -> ChassisSpec:
-    platform = presets.platform(setup.preset or preset)
-    base = blade_model(setup.blade, platform.default_blade)
-    blades: list[BladeModel | None] = [base] * platform.slot_count
-    states: dict[str, list[int]] = {"disabled": [], "down": [], "priming": []}
-    for slot in setup.slots:
-        blades[slot.slot_id - 1] = None if slot.state == "empty" else blade_model(slot.blade, base)
-        states.get(slot.state, []).append(slot.slot_id)
-    spec = presets.chassis(
-        platform, blades, disabled=states["disabled"], down=states["down"], primary_slot=setup.primary_slot
-    )
-    priming = set(states["priming"])
-    slots = tuple(replace(s, priming=s.slot_id in priming) for s in spec.slots)
-    return ChassisSpec(spec.platform, slots, spec.primary_slot, spec.cluster_name)
 
 
 def start(scenario: Scenario, config: Config, clock: Clock | None = None) -> "ScenarioRuntime":

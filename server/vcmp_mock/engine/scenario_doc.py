@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from vcmp_mock.engine.scenario_yaml import load_schema
+from vcmp_mock.engine.scenario_schema import load_schema
 
 # (heading, schema node under $defs or "" for the top level, YAML path shown)
 SECTIONS = (
