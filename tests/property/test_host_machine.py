@@ -8,6 +8,8 @@ step the invariants a client relies on are checked.
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -87,6 +89,14 @@ class HostMachine(RuleBasedStateMachine):
     def request_up(self, name, state):
         self.attempt(lambda: self.host.set_requested_state(name, state))
 
+    @rule(name=names, to=st.lists(slot_ids, min_size=1, max_size=2, unique=True), state=states)
+    def move(self, name, to, state):
+        """Down to configured, wait for the slots to be released, then up on other slots."""
+        self.attempt(lambda: self.host.set_requested_state(name, GuestState.CONFIGURED))
+        self.clock.advance(60)
+        self.attempt(lambda: self.host.set_allowed_slots(name, to))
+        self.attempt(lambda: self.host.set_requested_state(name, state))
+
     @rule(name=names, data=st.data())
     def reconfigure(self, name, data):
         host = self.host
@@ -124,6 +134,30 @@ class HostMachine(RuleBasedStateMachine):
         else:
             self.attempt(lambda: self.host.set_blade_up(slot, up))
 
+    @rule(slot=slot_ids, pull=st.booleans())
+    def blade_swap(self, slot, pull):
+        try:
+            if pull:
+                self.host.remove_blade(slot)
+                self.disks = {k for k in self.disks if k.slot_id != slot}  # gone with the blade
+            else:
+                self.host.insert_blade(slot, presets.blade("B2100"))
+        except DomainError:
+            pass
+
+    @precondition(lambda self: self.disks)
+    @rule(data=st.data(), to=slot_ids, fail=st.booleans())
+    def disk_event(self, data, to, fail):
+        key = data.draw(st.sampled_from(sorted(self.disks, key=lambda k: (k.slot_id, k.filename))))
+        try:
+            if fail:
+                self.host.fail_disk(key, "disk failed (test)")
+            else:
+                self.host.migrate_disk(key, to)
+                self.disks.discard(key)  # moved, not lost
+        except DomainError:
+            pass
+
     @rule(a=names, b=names, state=states)
     def failed_batch_changes_nothing(self, a, b, state):
         before = observable(self.host)
@@ -144,8 +178,8 @@ class HostMachine(RuleBasedStateMachine):
     @invariant()
     def note_coverage(self):
         for name in self.host.guest_names():
-            for r in self.host.completion_status(name):
-                event(f"status {r.status.name}")
+            for phase in self.host.slot_phases(name).values():
+                event(f"phase {phase.value}")
 
     @invariant()
     def no_blade_over_its_cores(self):
@@ -218,8 +252,9 @@ class HostMachine(RuleBasedStateMachine):
                     assert (disk.status, disk.os) == (DiskStatus.READY, OperatingSystem.TMOS)
 
 
+# A longer hunt: VCMP_MACHINE_EXAMPLES=5000 python -m pytest tests/property/test_host_machine.py
 HostMachine.TestCase.settings = settings(
-    max_examples=150, stateful_step_count=50, deadline=None,
+    max_examples=int(os.environ.get("VCMP_MACHINE_EXAMPLES", "200")), stateful_step_count=50, deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 TestHostMachine = HostMachine.TestCase

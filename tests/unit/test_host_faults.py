@@ -100,7 +100,10 @@ def test_a_migration_that_fails_keeps_the_source_disk():
     clock.advance(2 + 5 + 60)
     rec = host.completion_status("g1")[0]
     assert (rec.slot_id, rec.status, rec.comment) == (2, SlotStatus.FAILED, "Copy aborted: checksum mismatch")
-    assert [(d.key, d.status) for d in host.disks()] == [(DiskKey(1, "g1.img"), DiskStatus.READY)]
+    assert [(d.key, d.status, d.os) for d in host.disks()] == [
+        (DiskKey(1, "g1.img"), DiskStatus.READY, OperatingSystem.TMOS),  # the source is intact
+        (DiskKey(2, "g1.img"), DiskStatus.CREATED, OperatingSystem.UNKNOWN),  # the copy is left blank
+    ]
 
 
 def test_skip_lets_the_first_matches_through():

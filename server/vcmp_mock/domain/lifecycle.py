@@ -84,7 +84,7 @@ class Effect(enum.Enum):
     VM_BOOT = "VM process started, disk IN_USE"
     VM_UP = "VM up (uptime counts)"
     VM_HALTED = "VM gone, disk READY"
-    CLEAN_UP = "undo unfinished work (VM killed, install or copy abandoned)"
+    CLEAN_UP = "undo unfinished work (VM killed; an abandoned install or copy leaves a blank disk)"
     RELEASE_SLOT = "cores and slot freed, record removed"
 
 

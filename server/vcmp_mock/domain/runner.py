@@ -214,10 +214,10 @@ class Runner:
         disks = self.st.disks
         disk = disks.get(run.disk)
         if disk is not None and disk.owner in (None, guest.name):
-            if disk.status is DiskStatus.INSTALLING:
-                disk.status, disk.os = DiskStatus.CREATED, OperatingSystem.UNKNOWN
-            elif disk.status is DiskStatus.MIGRATING:
-                disks.remove(run.disk)  # a half-made copy is worth nothing
+            if disk.status in (DiskStatus.INSTALLING, DiskStatus.MIGRATING):
+                # An abandoned install or copy leaves the file, with nothing usable on it:
+                # disks only ever disappear when someone deletes them.
+                disk.status, disk.os, disk.used_mb = DiskStatus.CREATED, OperatingSystem.UNKNOWN, 0
         source = disks.get(run.migrate_from) if run.migrate_from else None
         if source is not None and source.status is DiskStatus.MIGRATING:
             source.status = DiskStatus.READY
