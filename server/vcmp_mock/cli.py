@@ -38,14 +38,15 @@ def config_from_args(args: argparse.Namespace) -> Config:
     return Config(**{k: v for k, v in fields.items() if v is not None})
 
 
-def start_server(config: Config, tls_dir: Path) -> PortalServer:
-    """Build the portal for ``config`` and start serving it.
+def start_server(config: Config, tls_dir: Path, app=None) -> PortalServer:
+    """Start serving ``app`` (by default the portal ``config`` describes).
 
     A certificate is generated into ``tls_dir`` unless the config names one.
     """
-    from vcmp_mock.wiring import build_portal  # the lead's composition root
+    if app is None:
+        from vcmp_mock.wiring import build_portal  # the composition root
 
-    app = build_portal(config)
+        app = build_portal(config)
     tls = None
     if not config.http:
         if config.cert is not None and config.key is not None:
@@ -75,15 +76,29 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _run(config: Config) -> int:
+    from vcmp_mock.engine.scenario import ScenarioInvalid
+    from vcmp_mock.wiring import build_portal, build_setup
+
+    try:  # a scenario is checked before anything listens: mistakes come first
+        setup = build_setup(config)
+    except ScenarioInvalid as invalid:
+        for error in invalid.errors:
+            print(error, file=sys.stderr)
+        return 2
+    config = setup.config
+    app = build_portal(config, simulator=setup.simulator)
     with tempfile.TemporaryDirectory(prefix="vcmp-mock-tls-") as tls_dir:
         try:
-            server = start_server(config, Path(tls_dir))
+            server = start_server(config, Path(tls_dir), app)
         except (OSError, ValueError) as problem:
             print(f"vcmp-mock serve: cannot start: {problem}", file=sys.stderr)
             return 1
         users = ", ".join(f"{u.name} ({u.role})" for u in config.users)
         print(f"vcmp-mock {__version__} serving {config.url(server.port)}", flush=True)
         print(f"  BIG-IP {config.bigip_version}, preset {config.preset}, users: {users}", flush=True)
+        if setup.runtime is not None:
+            described = setup.runtime.scenario.description
+            print(f"  scenario {config.scenario}" + (f": {described}" if described else ""), flush=True)
         if server.tls is not None and server.tls.ca is not None:
             print(f"  generated certificate, issued by {server.tls.ca}", flush=True)
         try:
@@ -93,6 +108,15 @@ def _run(config: Config) -> int:
         finally:
             server.stop()
     return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from vcmp_mock.wiring import validate_scenarios
+
+    status, messages = validate_scenarios(args.files)
+    for message in messages:
+        print(message, file=sys.stderr if status else sys.stdout)
+    return status
 
 
 def _wsdl(args: argparse.Namespace) -> int:
@@ -146,6 +170,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--auth-cookies", action="store_true", default=None, help="send BIGIPAuthCookie")
     serve.add_argument("--threads", type=int, help=f"worker threads (default {defaults.threads})")
     serve.add_argument("--timeout", type=float, help=f"socket timeout, s (default {defaults.timeout})")
+
+    validate = commands.add_parser("validate", help="check scenario files without serving")
+    validate.set_defaults(run=_validate)
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     wsdl = commands.add_parser("wsdl", help="write the WSDL files")
     wsdl.set_defaults(run=_wsdl)

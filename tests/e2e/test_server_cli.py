@@ -124,7 +124,7 @@ def test_start_server_over_plain_http(tmp_path, fake_wiring):
     assert not (tmp_path / "cert.pem").exists()
 
 
-def test_serve_on_a_busy_port_exits_1_with_the_reason(fake_wiring, capsys):
+def test_serve_on_a_busy_port_exits_1_with_the_reason(capsys):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
@@ -143,3 +143,30 @@ def test_wsdl_command_writes_the_files(tmp_path, capsys):
 def test_no_command_prints_help_and_exits_2(capsys):
     assert cli.main([]) == 2
     assert "serve" in capsys.readouterr().out
+
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def test_validate_accepts_every_example_scenario(capsys):
+    examples = sorted(SCENARIOS.glob("*.yaml"))
+    assert len(examples) >= 8
+    assert cli.main(["validate", *map(str, examples)]) == 0
+    out = capsys.readouterr().out
+    assert all(f"{path}: ok" in out for path in examples)
+
+
+def test_validate_reports_every_mistake_with_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nguests:\n  - {name: g1, slots: 2, min_slots: 3}\nbogus: 1\n")
+    assert cli.main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:3 guests[0].slots: must be \u2265 min_slots (3)" in err
+    assert f"{bad}:4 bogus: unknown key 'bogus'" in err
+
+
+def test_serve_refuses_an_invalid_scenario_before_listening(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 2\n")
+    assert cli.main(["serve", "--http", "--port", "0", "--scenario", str(bad)]) == 2
+    assert f"{bad}:1 version" in capsys.readouterr().err
