@@ -14,9 +14,12 @@ from vcmp_mock.domain.chassis import ChassisSpec
 from vcmp_mock.domain.clock import Clock, RealClock
 from vcmp_mock.domain.faults import NO_FAULTS, DomainFaults
 from vcmp_mock.domain.host_impl import VcmpHost
+from vcmp_mock.domain.provisioning import Provisioning
 from vcmp_mock.domain.rng import Rng
+from vcmp_mock.domain.system_time import SystemTime
 from vcmp_mock.domain.timing import DEFAULT_TIMING, Timing
 from vcmp_mock.engine import presets
+from vcmp_mock.engine.sessions import SessionTable
 
 DEFAULT_PRESET = "viprion-c2400"
 
@@ -41,12 +44,21 @@ class Simulator:
             self.chassis, clock=self.clock, rng=self.rng, timing=timing,
             faults=faults, refuse_unplaceable=refuse_unplaceable,
         )
+        # What the host is besides its guests: iControl sessions, module
+        # provisioning and the system time its administrator may set.
+        self.sessions = SessionTable(self.clock, self.rng)
+        self.provisioning = Provisioning()
+        self.system_time = SystemTime(self.clock)
 
     @property
     def seed(self) -> int:
         return self.rng.initial_seed
 
     def reset(self) -> None:
-        """Guests, disks, slots and the rng as built; the clock runs on."""
+        """Guests, disks, slots, sessions, provisioning and the rng as built;
+        the clock runs on."""
         with self.lock:
             self.host.reset()
+            self.sessions.reset()
+            self.provisioning.reset()
+            self.system_time.reset()

@@ -22,3 +22,6 @@ class Call:
     interface: str  # full name as called, e.g. "System.VCMP" or "Management.VCMP"
     operation: str
     bigip_version: str  # the version being emulated, e.g. "13.1.0"
+    # engine.sessions.Session the call runs in; set when the call is
+    # admitted (None with a bare simulator that keeps no sessions).
+    session: Any = None

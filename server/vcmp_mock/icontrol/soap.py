@@ -9,9 +9,12 @@ unknown method, as on an older box.
 
 The generated methods call the handler of the same name in the interface's
 handler module (``icontrol.services``) with the ``Call`` that spyne carries
-as ``ctx.udc``, under the simulator's lock. A refusal of the host
-(``DomainError``) becomes its iControl exception; anything unexpected is
-logged and answered as a Server fault, never a crash.
+as ``ctx.udc``, under the simulator's lock, through ``invoke`` (sessions,
+transactions). Enum members newer than the emulated version are refused
+in requests and kept out of answers (``versioning``); DTDs are refused
+from 12.0.0 on unless the DTD processing state allows them. A refusal of
+the host (``DomainError``) becomes its iControl exception; anything
+unexpected is logged and answered as a Server fault, never a crash.
 """
 
 from __future__ import annotations
@@ -32,12 +35,16 @@ from .call import Call
 from .encoding import read_envelope
 from .encoding.decoders import parse_integer
 from .encoding.reader import Request
-from .interfaces.base import Interface, Operation
+from .interfaces.base import Interface, Operation, version_key
+from .invoke import invoke
 from .protocol import IControlProtocol, fault_body
+from .versioning import EnumGate, gate
 
 logger = logging.getLogger(__name__)
 
 SESSION_HEADER = "x-icontrol-session"
+# Before 12.0.0 the portal parsed DTDs; from then on only when allowed.
+_DTD_SWITCH_SINCE = version_key("12.0.0")
 
 
 class IControlService(Service):
@@ -73,17 +80,19 @@ class DispatchContext(MethodContext):
         self.handlers = handlers
 
 
-def _method(op: Operation) -> Callable[..., Any]:
+def _method(op: Operation, enums: EnumGate | None) -> Callable[..., Any]:
     name = op.name
+    queueable = op.returns is None  # only a void change can wait for submit
 
     def method(ctx: DispatchContext, *args: Any) -> Any:
         call: Call = ctx.udc
         # Looked up per call, so a handler added or patched later is used.
         handler = getattr(ctx.handlers, name, None)
-        if not callable(handler):
-            raise faults.not_implemented(call.interface, name)
+        if enums is not None:
+            enums.check_args(args)
         with call.simulator.lock:
-            return handler(call, *args)
+            result = invoke(call, handler if callable(handler) else None, args, queueable)
+        return result if enums is None else enums.clean_result(result)
 
     method.__name__ = name
     # The response part is named "return"; a void operation has none.
@@ -96,7 +105,7 @@ def build_application(interface: Interface, version: str) -> Application | None:
     operations = interface.operations_for(version)
     if not operations:
         return None
-    members = {op.name: _method(op) for op in operations}
+    members = {op.name: _method(op, gate(interface, op, version)) for op in operations}
     service = type(interface.full_name.replace(".", "_"), (IControlService,), members)
     service.__service_name__ = interface.full_name
     return Application(
@@ -148,6 +157,7 @@ class SoapDispatcher:
             handler_modules = {name: handler_module(name) for name in interfaces}
         self.simulator = simulator
         self.bigip_version = bigip_version
+        self._dtd_switch = version_key(bigip_version) >= _DTD_SWITCH_SINCE
         self._routes: dict[str, tuple[Interface, _Server, Any]] = {}
         for name, interface in interfaces.items():
             server = _server(interface, bigip_version)
@@ -157,7 +167,7 @@ class SoapDispatcher:
     def handle(self, body: bytes, headers: Mapping[str, str], principal: Principal) -> SoapResponse:
         request = None
         try:
-            request = read_envelope(body)
+            request = read_envelope(body, allow_dtd=self._dtd_allowed())
             route = self._routes.get(request.namespace)
             if route is None:
                 raise faults.unknown_method(request.namespace, request.operation)
@@ -177,6 +187,13 @@ class SoapDispatcher:
         except Exception:
             logger.exception("SOAP request failed")
             return SoapResponse(faults.FAULT_STATUS, faults.internal_error().body())
+
+
+    def _dtd_allowed(self) -> bool:
+        if not self._dtd_switch:
+            return True
+        sessions = getattr(self.simulator, "sessions", None)
+        return sessions is not None and sessions.dtd_processing
 
 
 def _session_id(request: Request, headers: Mapping[str, str]) -> int | None:

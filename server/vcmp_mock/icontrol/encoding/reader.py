@@ -44,11 +44,14 @@ _SESSION_HEADER = "session"
 _local = threading.local()
 
 
-def _parser() -> etree.XMLParser:
-    parser = getattr(_local, "parser", None)
+def _parser(allow_dtd: bool = False) -> etree.XMLParser:
+    slot = "dtd_parser" if allow_dtd else "parser"
+    parser = getattr(_local, slot, None)
     if parser is None:
-        parser = _local.parser = etree.XMLParser(
-            resolve_entities=False,
+        parser = etree.XMLParser(
+            # With DTDs allowed, internal entities expand (libxml2 caps the
+            # amplification); external ones are never fetched.
+            resolve_entities="internal" if allow_dtd else False,
             load_dtd=False,
             dtd_validation=False,
             no_network=True,
@@ -57,6 +60,7 @@ def _parser() -> etree.XMLParser:
             remove_pis=True,
             collect_ids=False,
         )
+        setattr(_local, slot, parser)
     return parser
 
 
@@ -91,16 +95,20 @@ class Request:
         return values
 
 
-def read_envelope(body: bytes) -> Request:
-    """Parse ``body`` (raises a ``faults.SoapFault`` for anything unusable)."""
+def read_envelope(body: bytes, allow_dtd: bool = False) -> Request:
+    """Parse ``body`` (raises a ``faults.SoapFault`` for anything unusable).
+
+    ``allow_dtd``: accept a DOCTYPE (BIG-IP before 12.0, or with DTD
+    processing enabled).
+    """
     if len(body) > MAX_BODY_BYTES:
         raise faults.too_complex(f"body larger than {MAX_BODY_BYTES} bytes")
     markup = body.count(b"<")
     if markup > MAX_MARKUP:
         raise faults.too_complex(f"more than {MAX_MARKUP} tags")
-    if any(mark in body for mark in _DOCTYPE):
+    if not allow_dtd and any(mark in body for mark in _DOCTYPE):
         raise faults.dtd_refused()
-    root = _parse(body)
+    root = _parse(body, allow_dtd)
     header, soap_body = _envelope_parts(root)
     method = _method(soap_body)
     session_id = _read_headers(header, Refs(root, markup + 64)) if header is not None else None
@@ -108,15 +116,15 @@ def read_envelope(body: bytes) -> Request:
     return Request(root, method, session_id, budget=2 * markup + 64)
 
 
-def _parse(body: bytes) -> Any:
+def _parse(body: bytes, allow_dtd: bool = False) -> Any:
     if not body.strip():
         # expat's words, which is what a real portal reports.
         raise faults.malformed_xml("no element found")
     try:
-        root = etree.fromstring(body, _parser())
+        root = etree.fromstring(body, _parser(allow_dtd))
     except etree.XMLSyntaxError as exc:
         raise faults.malformed_xml(exc.msg or str(exc)) from None
-    if root.getroottree().docinfo.doctype:
+    if not allow_dtd and root.getroottree().docinfo.doctype:
         raise faults.dtd_refused()
     return root
 

@@ -11,6 +11,7 @@ from typing import Any, Callable, Sequence, TypeVar
 
 from vcmp_mock.domain import errors
 from vcmp_mock.domain.model import Statistic, Timestamp
+from vcmp_mock.icontrol import faults
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,6 +22,19 @@ def modifies(handler: F) -> F:
     """Marks an operation that changes the host (roles and transactions read this)."""
     handler.modifies = True  # type: ignore[attr-defined]
     return handler
+
+
+def immediate(handler: F) -> F:
+    """Marks a change that is not configuration: it runs even inside a
+    transaction instead of being queued (setting the system clock)."""
+    handler.immediate = True  # type: ignore[attr-defined]
+    return handler
+
+
+def require_admin(call: Any) -> None:
+    """Refuse a setting only administrators may change."""
+    if call.role != "admin":
+        raise faults.access_denied(call.user, f"{call.interface}::{call.operation}")
 
 
 def host(call: Any) -> Any:

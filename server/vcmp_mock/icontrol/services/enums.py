@@ -10,7 +10,8 @@ from __future__ import annotations
 import enum
 from typing import Generic, TypeVar
 
-from vcmp_mock.domain import errors, model
+from vcmp_mock.domain import errors, model, provisioning
+from vcmp_mock.engine import sessions
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -62,3 +63,34 @@ def enabled(flag: bool) -> str:
 
 def is_enabled(value: str, field: str) -> bool:
     return ENABLED_STATE.domain(value, field).value
+
+
+# --- sessions and provisioning ---------------------------------------------------
+
+RETURNED_PATH = EnumMap("System.Session.ReturnedPath", sessions.PathStyle, "PATH_")
+PROVISION_LEVEL = EnumMap("Management.Provision.ProvisionLevel", provisioning.Level, "PROVISION_LEVEL_")
+
+
+class ModuleMap:
+    """Common.TMOSModule members <-> tmsh module names (``ltm``, ``vcmp`` ...).
+
+    Most members are the upper-cased tmsh name; APM is ``APML``. Since
+    11.4.0 the WAM, WOM and WOML members all name the AM module.
+    """
+
+    icontrol_type = "Common.TMOSModule"
+    _PREFIX = "TMOS_MODULE_"
+    _SPECIAL = {"APML": "apm", "WAM": "am", "WOM": "am", "WOML": "am"}
+    _WIRE = {"apm": "TMOS_MODULE_APML"}
+
+    def domain(self, value: str, field: str) -> str:
+        name = value[len(self._PREFIX):] if value.startswith(self._PREFIX) else ""
+        if not name or name == "UNKNOWN":
+            raise errors.InvalidArgument(field, value, f"not a valid {self.icontrol_type} for this request")
+        return self._SPECIAL.get(name, name.lower())
+
+    def wire(self, module: str) -> str:
+        return self._WIRE.get(module, self._PREFIX + module.upper())
+
+
+TMOS_MODULE = ModuleMap()
