@@ -59,15 +59,20 @@ def envelope(interface: str, operation: str, params: dict[str, Any], header: str
     ).encode()
 
 
-def decode(el: Any) -> Any:
+def decode(el: Any, kind_hint: str = "") -> Any:
     children = list(el)
     kind = el.get(f"{{{XSI}}}type", "")
-    if kind == "A:Array" or el.get("{http://schemas.xmlsoap.org/soap/encoding/}arrayType"):
-        return [decode(c) for c in children]
+    array_type = el.get("{http://schemas.xmlsoap.org/soap/encoding/}arrayType")
+    if array_type:
+        # Items are untyped: the array says what they are ("y:long[3]").
+        item_kind = array_type[: array_type.index("[")]
+        return [decode(c, item_kind if "[" not in array_type[array_type.index("[") + 1:] else "")
+                for c in children]
     if children:
         return {etree.QName(c).localname: decode(c) for c in children}
+    kind = kind or kind_hint
     text = el.text or ""
-    if kind == "y:long":
+    if kind in ("y:long", "y:int"):
         return int(text)
     if kind == "y:boolean":
         return text == "true"

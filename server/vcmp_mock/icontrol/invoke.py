@@ -4,7 +4,7 @@
    id must be live and the caller's; without one the user's default
    session is used, unless sessions are forced (get_session_identifier
    itself is always let through, or nobody could get an id).
-2. System.VCMP answers only while vCMP is provisioned.
+2. System.VCMP answers only while vCMP is provisioned (``gates``).
 3. A change made while the session has a transaction open is queued
    (``icontrol.transactions``); anything else runs the handler now.
 
@@ -16,15 +16,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from vcmp_mock.domain.provisioning import VCMP, ModuleNotProvisioned
-
 from . import faults, transactions
 from .call import Call
+from .gates import require_module
 
 # (interface, operation) a caller may use without a session when forced.
 _SESSIONLESS = frozenset({("System.Session", "get_session_identifier")})
-# Interfaces that exist only while a module is provisioned.
-_REQUIRES = {"System.VCMP": VCMP, "Management.VCMP": VCMP}
 
 
 def invoke(call: Call, handler: Callable[..., Any] | None, args: tuple[Any, ...], queueable: bool) -> Any:
@@ -33,7 +30,7 @@ def invoke(call: Call, handler: Callable[..., Any] | None, args: tuple[Any, ...]
     if sessions is not None:
         allow_default = (call.interface, call.operation) in _SESSIONLESS
         call.session = sessions.enter(call.user, call.session_id, allow_default=allow_default)
-        _require_module(call, sim)
+        require_module(call)
     if handler is None:
         raise faults.not_implemented(call.interface, call.operation)
     transaction = call.session.transaction if call.session is not None else None
@@ -41,12 +38,3 @@ def invoke(call: Call, handler: Callable[..., Any] | None, args: tuple[Any, ...]
         transactions.enqueue(call, handler, args, transaction)
         return None
     return handler(call, *args)
-
-
-def _require_module(call: Call, sim: Any) -> None:
-    module = _REQUIRES.get(call.interface)
-    if module is None or call.operation == "get_version":
-        return
-    provisioning = getattr(sim, "provisioning", None)
-    if provisioning is not None and not provisioning.is_provisioned(module):
-        raise ModuleNotProvisioned(module)

@@ -33,6 +33,7 @@ from vcmp_mock.engine.sessions import Transaction
 
 from . import faults
 from .call import Call
+from .gates import require_module
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ def all_or_nothing(sim: Any) -> Iterator[None]:
 
 def _replay(queued: Queued, index: int, total: int) -> None:
     try:
+        require_module(queued.call)
         queued.handler(queued.call, *queued.args)
     except (DomainError, faults.IControlFault) as error:
         where = f"request {index} of {total}"
