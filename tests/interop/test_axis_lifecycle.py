@@ -12,6 +12,7 @@ strict about the types it reads back.
 from __future__ import annotations
 
 import base64
+import json
 import shutil
 import ssl
 import subprocess
@@ -23,6 +24,7 @@ import pytest
 
 from support.live import live_server
 from vcmp_mock.domain.clock import RealClock
+from vcmp_mock.icontrol.interfaces import INTERFACES
 
 pytestmark = pytest.mark.interop
 
@@ -149,6 +151,47 @@ def test_read_back_after_deploy(report):
     assert int(one(report, "time_stamp_year")) >= 2026
     assert sorted(report["disk"]) == sorted(f"{vm[1]}:axis1.img" for vm in vms)
     assert report["disk_status"] == ["axis1.img:VDISK_STATUS_IN_USE:VCMP_OPERATING_SYSTEM_TMOS"] * 2
+
+
+def reads(report, interface: str) -> dict:
+    prefix = f"read.{interface}."
+    return {key[len(prefix):]: values[-1] for key, values in report.items() if key.startswith(prefix)}
+
+
+@pytest.mark.parametrize("interface", ["System.VCMP", "System.Cluster"])
+def test_axis_decodes_the_answer_of_every_read_operation(report, interface):
+    # Axis is strict: an enum value or item type its stubs do not know is an error.
+    expected = {op.name for op in INTERFACES[interface].operations if op.name.startswith(("get_", "is_"))}
+    got = reads(report, interface)
+    assert set(got) == expected
+    faulted = {name: text for name, text in got.items() if text.startswith("FAULT ")}
+    assert not faulted
+
+
+def test_values_read_through_every_axis_type(report):
+    vcmp = {name: json.loads(text) for name, text in reads(report, "System.VCMP").items()}
+    assert vcmp["get_guest_state"] == ["VCMP_GUEST_STATE_DEPLOYED"]
+    assert vcmp["get_capability"] == [["VCMP_CAPABILITY_APPLIANCE_MODE"]]
+    assert vcmp["get_capability_value"] == [[{"high": 1, "low": 2}]]
+    assert vcmp["get_fips_name"] == [""]
+    assert vcmp["get_ssl_mode"] == ["VCMP_SSL_MODE_SHARED"]
+    assert vcmp["get_network_mode"] == ["VCMP_NETWORK_MODE_BRIDGED"]
+    assert vcmp["get_guest_slots"] == [2]
+    for name in ("statistics", "ha_status_statistics", "module_provision_statistics", "prompt_statistics",
+                 "software_statistics"):
+        rows = vcmp[f"get_{name}"]["statistics"]
+        assert rows and all(row["guest"] == "axis1" for row in rows), name
+        assert vcmp[f"get_all_{name}"]["statistics"], name
+        assert vcmp[f"get_{name}"]["time_stamp"]["year"] >= 2026
+    assert {row["ha_feature"][:8] for row in vcmp["get_ha_status_statistics"]["statistics"]} == {"FEATURE_"}
+    assert all(row["active"] is True for row in vcmp["get_software_statistics"]["statistics"])
+    disks = vcmp["get_virtual_disk_statistics"]["statistics"]
+    assert [d["disk"] for d in disks] == vcmp["get_virtual_disk_list"]
+    assert all(d["statistics"][0]["type"].startswith("STATISTIC_") for d in disks)
+    cluster = {name: json.loads(text) for name, text in reads(report, "System.Cluster").items()}
+    assert cluster["get_member_priming_state"] == [["STATE_DISABLED"] * 4]
+    assert cluster["get_min_up_members_action"] == ["HA_ACTION_NONE"]
+    assert cluster["is_clustered_environment"] is True
 
 
 def test_faults_as_axis_reports_them(report):

@@ -13,6 +13,7 @@ about the enum values and array item types it reads back.
 from __future__ import annotations
 
 import base64
+import json
 import shutil
 import ssl
 import subprocess
@@ -24,6 +25,7 @@ import pytest
 
 from support.live import live_server
 from vcmp_mock.domain.clock import RealClock
+from vcmp_mock.icontrol.interfaces import INTERFACES
 
 pytestmark = pytest.mark.interop
 
@@ -140,6 +142,45 @@ def test_read_back_after_deploy(report):
     assert int(one(report, "time_stamp_year")) >= 2026
     assert one(report, "disk") == f"{slot}:mono1.img"
     assert one(report, "disk_status") == "mono1.img:VDISK_STATUS_IN_USE:VCMP_OPERATING_SYSTEM_TMOS"
+
+
+def reads(report, interface: str) -> dict:
+    prefix = f"read.{interface}."
+    return {key[len(prefix):]: values[-1] for key, values in report.items() if key.startswith(prefix)}
+
+
+@pytest.mark.parametrize("interface", ["System.VCMP", "System.Cluster"])
+def test_dotnet_decodes_the_answer_of_every_read_operation(report, interface):
+    # .NET's XmlSerializer refuses enum values and item types the WSDL does not declare.
+    expected = {op.name for op in INTERFACES[interface].operations if op.name.startswith(("get_", "is_"))}
+    got = reads(report, interface)
+    assert set(got) == expected
+    faulted = {name: text for name, text in got.items() if text.startswith("FAULT ")}
+    assert not faulted
+
+
+def test_values_read_through_every_dotnet_type(report):
+    vcmp = {name: json.loads(text) for name, text in reads(report, "System.VCMP").items()}
+    assert vcmp["get_guest_state"] == ["VCMP_GUEST_STATE_DEPLOYED"]
+    assert vcmp["get_capability"] == [["VCMP_CAPABILITY_STATS_ISOLATED_MODE"]]
+    assert vcmp["get_capability_value"] == [[{"high": 0, "low": 9}]]
+    assert vcmp["get_slot_allocation"] == ["VCMP_SLOT_ALLOCATION_SINGLE"]
+    assert vcmp["get_fips_name"] == [""]
+    assert vcmp["get_guest_allowed_slots"] == [[1, 2, 3, 4]]
+    for name in ("statistics", "ha_status_statistics", "module_provision_statistics", "prompt_statistics",
+                 "software_statistics"):
+        rows = vcmp[f"get_{name}"]["statistics"]
+        assert rows and all(row["guest"] == "mono1" for row in rows), name
+        assert vcmp[f"get_all_{name}"]["statistics"], name
+        assert vcmp[f"get_{name}"]["time_stamp"]["year"] >= 2026
+    levels = {row["provision_level"] for row in vcmp["get_module_provision_statistics"]["statistics"]}
+    assert levels and all(level.startswith("PROVISION_LEVEL_") for level in levels)
+    disks = vcmp["get_all_virtual_disk_statistics"]["statistics"]
+    assert [d["disk"] for d in disks] == vcmp["get_virtual_disk_list"]
+    cluster = {name: json.loads(text) for name, text in reads(report, "System.Cluster").items()}
+    assert cluster["get_member_licensed_state"] == [["STATE_ENABLED"] * 4]
+    assert cluster["get_cluster_ha_state"] == ["HA_STATE_ACTIVE"]
+    assert cluster["is_clustered_environment"] is True
 
 
 def test_faults_as_dotnet_reports_them(report):

@@ -12,6 +12,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Reflection;
 using System.Threading;
 using System.Web.Services.Protocols;
 using iControl;
@@ -86,6 +87,47 @@ public static class VcmpDriver
         throw new TimeoutException(guest + " did not complete in time");
     }
 
+    // A result as JSON: arrays as lists, enumerations as their names, data
+    // classes as objects of their properties.
+    static string Json(object value)
+    {
+        if (value == null) return "null";
+        if (value is string text)
+        {
+            return "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")
+                .Replace("\t", "\\t").Replace("\r", "\\r") + "\"";
+        }
+        if (value is bool flag) return flag ? "true" : "false";
+        if (value is Enum) return Json(value.ToString());
+        if (value is Array items) return "[" + string.Join(",", items.Cast<object>().Select(Json)) + "]";
+        if (value.GetType().IsPrimitive) return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+        var members = value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => Json(p.Name) + ":" + Json(p.GetValue(value)));
+        return "{" + string.Join(",", members) + "}";
+    }
+
+    // Calls every read operation (get_*, is_*) of a proxy through .NET's
+    // deserialisers; arguments are chosen by parameter type.
+    static void ReadEverything(string iface, SoapHttpClientProtocol proxy, Dictionary<Type, object> byType)
+    {
+        var methods = proxy.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && (m.Name.StartsWith("get_") || m.Name.StartsWith("is_"))
+                        && !m.Name.EndsWith("Async"));
+        foreach (var m in methods)
+        {
+            var args = m.GetParameters().Select(p => byType[p.ParameterType]).ToArray();
+            try
+            {
+                Out("read." + iface + "." + m.Name, Json(m.Invoke(proxy, args)));
+            }
+            catch (TargetInvocationException e)
+            {
+                Out("read." + iface + "." + m.Name, "FAULT " + Escape(e.InnerException.ToString()));
+            }
+        }
+    }
+
     public static int Main(string[] args)
     {
         string url = args[0], user = args[1], password = args[2], guest = args[3];
@@ -140,6 +182,16 @@ public static class VcmpDriver
         {
             Out("disk_status", e.disk.filename + ":" + e.status + ":" + e.os);
         }
+
+        ReadEverything("System.VCMP", vcmp, new Dictionary<Type, object> {
+            { typeof(string[]), g },
+            { typeof(SystemVCMPVCMPCapabilityID[][]), vcmp.get_capability(g) },
+            { typeof(SystemVCMPVirtualDisk[]), disks },
+        });
+        ReadEverything("System.Cluster", cluster, new Dictionary<Type, object> {
+            { typeof(string[]), new[] { "default" } },
+            { typeof(long[][]), slotIds },
+        });
 
         Fault("fault.disk_in_use", () => vcmp.delete_virtual_disk(new[] { disks[0] }));
         Fault("fault.unknown_guest", () => vcmp.get_hostname(new[] { "nope" }));

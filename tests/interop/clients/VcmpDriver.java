@@ -23,12 +23,17 @@ import iControl.SystemVCMPVCMPStatistics;
 import iControl.SystemVCMPVirtualDisk;
 import iControl.SystemVCMPVirtualDiskStatisticEntry;
 
+import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -96,6 +101,80 @@ public class VcmpDriver {
         throw new IllegalStateException(guest + " did not complete in time");
     }
 
+    // A result as JSON: arrays as lists, enumerations as their names, beans
+    // as objects of their properties.
+    static String json(Object value) throws Exception {
+        if (value == null) {
+            return "null";
+        }
+        Class<?> type = value.getClass();
+        if (type.isArray()) {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                items.add(json(Array.get(value, i)));
+            }
+            return "[" + String.join(",", items) + "]";
+        }
+        if (value instanceof String) {
+            String text = ((String) value).replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
+            return "\"" + text + "\"";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        if (hasStatic(type, "fromValue")) {  // an Axis enumeration
+            return json(value.toString());
+        }
+        TreeMap<String, String> fields = new TreeMap<>();
+        for (Method getter : type.getMethods()) {
+            String name = getter.getName();
+            boolean bean = (name.startsWith("get") || name.startsWith("is")) && getter.getParameterCount() == 0
+                && !Modifier.isStatic(getter.getModifiers()) && !name.equals("getClass");
+            if (bean) {
+                String field = name.substring(name.startsWith("is") ? 2 : 3);
+                fields.put(Character.toLowerCase(field.charAt(0)) + field.substring(1), json(getter.invoke(value)));
+            }
+        }
+        List<String> members = new ArrayList<>();
+        for (String name : fields.keySet()) {
+            members.add(json(name) + ":" + fields.get(name));
+        }
+        return "{" + String.join(",", members) + "}";
+    }
+
+    static boolean hasStatic(Class<?> type, String name) {
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && Modifier.isStatic(m.getModifiers())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Calls every read operation (get_*, is_*) of a stub through Axis'
+    // deserialisers; arguments are chosen by parameter type.
+    static void readEverything(String iface, Object stub, Class<?> port, Object[] byType) throws Exception {
+        for (Method m : port.getMethods()) {
+            if (!m.getName().startsWith("get_") && !m.getName().startsWith("is_")) {
+                continue;
+            }
+            Object[] args = new Object[m.getParameterCount()];
+            for (int i = 0; i < args.length; i++) {
+                for (int k = 0; k < byType.length; k += 2) {
+                    if (byType[k] == m.getParameterTypes()[i]) {
+                        args[i] = byType[k + 1];
+                    }
+                }
+            }
+            try {
+                out("read." + iface + "." + m.getName(), json(m.invoke(stub, args)));
+            } catch (InvocationTargetException e) {
+                out("read." + iface + "." + m.getName(), "FAULT " + e.getCause());
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String url = args[0], user = args[1], password = args[2], guest = args[3];
         trustAll();
@@ -154,6 +233,16 @@ public class VcmpDriver {
         for (SystemVCMPVirtualDiskStatisticEntry e : vcmp.get_virtual_disk_statistics(disks).getStatistics()) {
             out("disk_status", e.getDisk().getFilename() + ":" + e.getStatus().getValue() + ":" + e.getOs().getValue());
         }
+
+        readEverything("System.VCMP", vcmp, iControl.SystemVCMPPortType.class, new Object[] {
+            String[].class, g,
+            SystemVCMPVCMPCapabilityID[][].class, vcmp.get_capability(g),
+            SystemVCMPVirtualDisk[].class, disks,
+        });
+        readEverything("System.Cluster", cluster, iControl.SystemClusterPortType.class, new Object[] {
+            String[].class, new String[] {"default"},
+            long[][].class, slotIds,
+        });
 
         fault("fault.disk_in_use", () -> vcmp.delete_virtual_disk(new SystemVCMPVirtualDisk[] {disks[0]}));
         fault("fault.unknown_guest", () -> vcmp.get_hostname(new String[] {"nope"}));
