@@ -199,3 +199,47 @@ def test_a_disk_in_use_cannot_be_migrated():
     clock.advance(30)
     with pytest.raises(InvalidArgument):
         host.migrate_disk(K1, 1)
+
+
+@pytest.mark.parametrize("event", ["pull", "down", "fail"])
+def test_a_copy_whose_source_goes_away_before_it_starts_fails_cleanly(event):
+    host, clock = make_host()
+    new_guest(host, allowed=[3])
+    host.set_requested_state("g1", PROVISIONED)
+    clock.advance(400)
+    host.set_requested_state("g1", CONFIGURED)
+    clock.advance(30)
+    host.set_allowed_slots("g1", [1])
+    host.set_requested_state("g1", PROVISIONED)
+    clock.advance(1)  # still allocating; the copy from slot 3 is planned
+    if event == "pull":
+        host.remove_blade(3)
+    elif event == "down":
+        host.set_blade_up(3, False)
+    else:
+        host.fail_disk(DiskKey(3, "g1.img"))
+    clock.advance(1000)
+    [rec] = host.completion_status("g1")
+    assert (rec.slot_id, rec.status.name, rec.request_complete) == (1, "FAILED", True)
+    assert rec.comment
+
+
+def test_a_slot_never_attaches_a_disk_that_is_being_copied_from():
+    host, clock = make_host()
+    new_guest(host, allowed=[3])
+    host.set_requested_state("g1", PROVISIONED)
+    clock.advance(400)
+    host.set_requested_state("g1", CONFIGURED)
+    clock.advance(30)
+    host.set_allowed_slots("g1", [1, 3])
+    host.set_slots("g1", 1)
+    host.set_allowed_slots("g1", [1])
+    host.set_requested_state("g1", PROVISIONED)
+    clock.advance(1)
+    host.set_allowed_slots("g1", [1, 3])
+    host.set_slots("g1", 2)  # grows onto slot 3, whose disk slot 1 is about to copy
+    clock.advance(1000)
+    recs = {r.slot_id: r for r in host.completion_status("g1")}
+    assert recs[1].status.name == "STOPPED"
+    assert recs[3].status.name == "FAILED" and "being copied to slot 1" in recs[3].comment
+    assert host.disk(DiskKey(3, "g1.img")).status is DiskStatus.READY

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from vcmp_mock.domain import validation as check
 
 from vcmp_mock.domain.errors import AlreadyExists, DiskInUse, IllegalState, InvalidArgument
-from vcmp_mock.domain.lifecycle import Phase, Trigger
+from vcmp_mock.domain.lifecycle import Trigger
 from vcmp_mock.domain.model import BladeModel, DiskKey, DiskStatus, GuestState, OperatingSystem
 from vcmp_mock.domain.state import Scheduled
 
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     _Base = VcmpHost
 else:
     _Base = object
-
-_COPYING = (Phase.WAITING_MIGRATION, Phase.MIGRATING_DISK)
 
 
 class HostEventsMixin(_Base):
@@ -109,8 +107,9 @@ class HostEventsMixin(_Base):
             self._reconciler.top_up(guest, at)
 
     def _fail_copies_from(self, guest, source: Callable[[DiskKey], bool], reason: str) -> None:
+        """Slots that copy (or are about to copy) a disk that just became unusable fail."""
         for run in list(guest.runs.values()):
-            if run.migrate_from is not None and source(run.migrate_from) and run.phase in _COPYING:
+            if run.migrate_from is not None and source(run.migrate_from):
                 self._runner.interrupt(guest, run, Trigger.DISK_FAILED, self._time, reason)
 
     # --- disks ------------------------------------------------------------------------------

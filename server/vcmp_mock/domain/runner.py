@@ -147,6 +147,12 @@ class Runner:
                     f"Virtual disk {here.key.filename} on slot {here.key.slot_id} "
                     f"belongs to vCMP guest ({here.owner})."
                 )
+            copier = next((r.slot_id for r in guest.runs.values() if r.migrate_from == here.key), None)
+            if copier is not None:
+                return DiskSituation.NEW, None, (
+                    f"Virtual disk {here.key.filename} on slot {here.key.slot_id} "
+                    f"is being copied to slot {copier}."
+                )
             if here.status is DiskStatus.MIGRATING and run.migrate_from is None:
                 return DiskSituation.NEW, None, (
                     f"Virtual disk {here.key.filename} on slot {here.key.slot_id} is being migrated."
