@@ -6,25 +6,34 @@ The WSDLs are downloaded from the portal, turned into stubs by
 so the server runs on a RealClock at 600 simulated seconds per real second.
 Axis speaks HTTP/1.0, sends credentials up front and sends every int, enum
 and struct as a multiRef: the portal has to read all of that, and Axis is
-strict about the types it reads back.
+strict about the types it reads back. Between them, the lifecycle, a call of
+every read operation and a pass over every remaining write operation reach
+all of System.VCMP and System.Cluster.
 """
 
 from __future__ import annotations
 
-import base64
-import json
 import shutil
-import ssl
 import subprocess
-import urllib.request
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from clients.strict_stacks import (
+    UPWARD,
+    WRITES,
+    catalogue,
+    decoded_reads,
+    download_wsdl,
+    one,
+    parse,
+    proven_operations,
+    read_operations,
+    reads,
+    writes,
+)
 from support.live import live_server
 from vcmp_mock.domain.clock import RealClock
-from vcmp_mock.icontrol.interfaces import INTERFACES
 
 pytestmark = pytest.mark.interop
 
@@ -42,33 +51,12 @@ if not all(jar.exists() for jar in JARS):
                 allow_module_level=True)
 
 CLASSPATH = ":".join(str(jar) for jar in JARS)
-UPWARD = [
-    "VCMP_STATUS_CREATED",
-    "VCMP_STATUS_ACQUIRE_VDISK",
-    "VCMP_STATUS_WAIT_INSTALL",
-    "VCMP_STATUS_INSTALLING",
-    "VCMP_STATUS_STOPPED",
-    "VCMP_STATUS_WAIT_STARTING",
-    "VCMP_STATUS_STARTING",
-    "VCMP_STATUS_RUNNING",
-]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     with live_server(tmp_path_factory.mktemp("tls"), clock=RealClock(scale=600)) as live:
         yield live
-
-
-def download_wsdl(server, name: str, target: Path) -> Path:
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    request = urllib.request.Request(f"{server.url}?WSDL={name}")
-    request.add_header("Authorization", "Basic " + base64.b64encode(b"admin:admin").decode())
-    with urllib.request.urlopen(request, context=context, timeout=10) as response:
-        target.write_bytes(response.read())
-    return target
 
 
 def java(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -80,7 +68,7 @@ def classes(server, tmp_path_factory) -> Path:
     """Stubs generated from the served WSDLs plus the driver, compiled once."""
     work = tmp_path_factory.mktemp("axis")
     for name in ("System.VCMP", "System.Cluster"):
-        wsdl = download_wsdl(server, name, work / f"{name}.wsdl")
+        wsdl = download_wsdl(server.url, name, work / f"{name}.wsdl")
         done = java(JAVA, "-cp", CLASSPATH, "org.apache.axis.wsdl.WSDL2Java", "-p", "iControl", "-o", "src",
                     str(wsdl), cwd=work)
         assert done.returncode == 0, done.stderr
@@ -97,17 +85,9 @@ def report(server, classes) -> dict[str, list[str]]:
     done = java(JAVA, "-cp", f"{classes}:{CLASSPATH}", "VcmpDriver", server.url, "admin", "admin", "axis1",
                 cwd=classes)
     assert done.returncode == 0, done.stdout + done.stderr
-    lines: dict[str, list[str]] = defaultdict(list)
-    for line in done.stdout.splitlines():
-        key, _, value = line.partition("\t")
-        lines[key].append(value)
+    lines = parse(done.stdout)
     assert lines["done"] == ["ok"], done.stdout
     return lines
-
-
-def one(report, key: str) -> str:
-    (value,) = report[key]
-    return value
 
 
 def fault(report, key: str) -> str:
@@ -153,23 +133,16 @@ def test_read_back_after_deploy(report):
     assert report["disk_status"] == ["axis1.img:VDISK_STATUS_IN_USE:VCMP_OPERATING_SYSTEM_TMOS"] * 2
 
 
-def reads(report, interface: str) -> dict:
-    prefix = f"read.{interface}."
-    return {key[len(prefix):]: values[-1] for key, values in report.items() if key.startswith(prefix)}
-
-
 @pytest.mark.parametrize("interface", ["System.VCMP", "System.Cluster"])
 def test_axis_decodes_the_answer_of_every_read_operation(report, interface):
     # Axis is strict: an enum value or item type its stubs do not know is an error.
-    expected = {op.name for op in INTERFACES[interface].operations if op.name.startswith(("get_", "is_"))}
     got = reads(report, interface)
-    assert set(got) == expected
-    faulted = {name: text for name, text in got.items() if text.startswith("FAULT ")}
-    assert not faulted
+    assert set(got) == read_operations(interface)
+    assert not {name: text for name, text in got.items() if text.startswith("FAULT ")}
 
 
 def test_values_read_through_every_axis_type(report):
-    vcmp = {name: json.loads(text) for name, text in reads(report, "System.VCMP").items()}
+    vcmp = decoded_reads(report, "System.VCMP")
     assert vcmp["get_guest_state"] == ["VCMP_GUEST_STATE_DEPLOYED"]
     assert vcmp["get_capability"] == [["VCMP_CAPABILITY_APPLIANCE_MODE"]]
     assert vcmp["get_capability_value"] == [[{"high": 1, "low": 2}]]
@@ -188,10 +161,14 @@ def test_values_read_through_every_axis_type(report):
     disks = vcmp["get_virtual_disk_statistics"]["statistics"]
     assert [d["disk"] for d in disks] == vcmp["get_virtual_disk_list"]
     assert all(d["statistics"][0]["type"].startswith("STATISTIC_") for d in disks)
-    cluster = {name: json.loads(text) for name, text in reads(report, "System.Cluster").items()}
+    cluster = decoded_reads(report, "System.Cluster")
     assert cluster["get_member_priming_state"] == [["STATE_DISABLED"] * 4]
     assert cluster["get_min_up_members_action"] == ["HA_ACTION_NONE"]
     assert cluster["is_clustered_environment"] is True
+
+
+def test_every_write_took_effect(report):
+    assert writes(report) == {label: readback for label, (_, readback) in WRITES.items()}
 
 
 def test_faults_as_axis_reports_them(report):
@@ -209,3 +186,8 @@ def test_delete_and_a_wrong_password(report):
     assert one(report, "list_after_delete") == "0"
     assert one(report, "fault.wrong_password.code") == "HTTP"
     assert one(report, "fault.wrong_password") == "(401)F5 Authorization Required"
+
+
+def test_axis_reached_every_operation(report):
+    lifecycle = ("set_guest_slots", "set_guest_cores_per_slot", "set_guest_allowed_slots", "add_capability")
+    assert proven_operations(report, lifecycle) == catalogue()

@@ -7,25 +7,34 @@ compiled with ``clients/VcmpDriver.cs`` once per module and run with mono.
 The driver runs in its own process, so the server runs on a RealClock at 600
 simulated seconds per real second. .NET sends keep-alive HTTP/1.1 with
 ``Expect: 100-continue``, every array and struct as a multiRef, and is strict
-about the enum values and array item types it reads back.
+about the enum values and array item types it reads back. Between them, the
+lifecycle, a call of every read operation and a pass over every remaining
+write operation reach all of System.VCMP and System.Cluster.
 """
 
 from __future__ import annotations
 
-import base64
-import json
 import shutil
-import ssl
 import subprocess
-import urllib.request
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from clients.strict_stacks import (
+    UPWARD,
+    WRITES,
+    catalogue,
+    decoded_reads,
+    download_wsdl,
+    one,
+    parse,
+    proven_operations,
+    read_operations,
+    reads,
+    writes,
+)
 from support.live import live_server
 from vcmp_mock.domain.clock import RealClock
-from vcmp_mock.icontrol.interfaces import INTERFACES
 
 pytestmark = pytest.mark.interop
 
@@ -36,33 +45,11 @@ if None in (MONO, MCS, WSDL):
     pytest.skip("Mono's mono/mcs/wsdl are not installed (.ci/install-interop installs mono-devel)",
                 allow_module_level=True)
 
-UPWARD = [
-    "VCMP_STATUS_CREATED",
-    "VCMP_STATUS_ACQUIRE_VDISK",
-    "VCMP_STATUS_WAIT_INSTALL",
-    "VCMP_STATUS_INSTALLING",
-    "VCMP_STATUS_STOPPED",
-    "VCMP_STATUS_WAIT_STARTING",
-    "VCMP_STATUS_STARTING",
-    "VCMP_STATUS_RUNNING",
-]
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     with live_server(tmp_path_factory.mktemp("tls"), clock=RealClock(scale=600)) as live:
         yield live
-
-
-def download_wsdl(server, name: str, target: Path) -> Path:
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    request = urllib.request.Request(f"{server.url}?WSDL={name}")
-    request.add_header("Authorization", "Basic " + base64.b64encode(b"admin:admin").decode())
-    with urllib.request.urlopen(request, context=context, timeout=10) as response:
-        target.write_bytes(response.read())
-    return target
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -73,7 +60,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def driver(server, tmp_path_factory) -> Path:
     """Proxies generated from the served WSDLs plus the driver, compiled once."""
     work = tmp_path_factory.mktemp("mono")
-    wsdls = [str(download_wsdl(server, name, work / f"{name}.wsdl")) for name in ("System.VCMP", "System.Cluster")]
+    wsdls = [str(download_wsdl(server.url, name, work / f"{name}.wsdl")) for name in ("System.VCMP", "System.Cluster")]
     done = run(WSDL, "-nologo", "-namespace:iControl", "-out:iControl.cs", *wsdls, cwd=work)
     assert done.returncode == 0 and (work / "iControl.cs").exists(), done.stdout + done.stderr
     done = run(MCS, "-nologo", "-out:VcmpDriver.exe", "-r:System.Web.Services.dll", "-r:System.Xml.dll",
@@ -87,17 +74,9 @@ def report(server, driver) -> dict[str, list[str]]:
     server.sim.reset()
     done = run(MONO, str(driver), server.url, "admin", "admin", "mono1", cwd=driver.parent)
     assert done.returncode == 0, done.stdout + done.stderr
-    lines: dict[str, list[str]] = defaultdict(list)
-    for line in done.stdout.splitlines():
-        key, _, value = line.partition("\t")
-        lines[key].append(value)
+    lines = parse(done.stdout)
     assert lines["done"] == ["ok"], done.stdout
     return lines
-
-
-def one(report, key: str) -> str:
-    (value,) = report[key]
-    return value
 
 
 def fault(report, key: str) -> str:
@@ -144,23 +123,16 @@ def test_read_back_after_deploy(report):
     assert one(report, "disk_status") == "mono1.img:VDISK_STATUS_IN_USE:VCMP_OPERATING_SYSTEM_TMOS"
 
 
-def reads(report, interface: str) -> dict:
-    prefix = f"read.{interface}."
-    return {key[len(prefix):]: values[-1] for key, values in report.items() if key.startswith(prefix)}
-
-
 @pytest.mark.parametrize("interface", ["System.VCMP", "System.Cluster"])
 def test_dotnet_decodes_the_answer_of_every_read_operation(report, interface):
     # .NET's XmlSerializer refuses enum values and item types the WSDL does not declare.
-    expected = {op.name for op in INTERFACES[interface].operations if op.name.startswith(("get_", "is_"))}
     got = reads(report, interface)
-    assert set(got) == expected
-    faulted = {name: text for name, text in got.items() if text.startswith("FAULT ")}
-    assert not faulted
+    assert set(got) == read_operations(interface)
+    assert not {name: text for name, text in got.items() if text.startswith("FAULT ")}
 
 
 def test_values_read_through_every_dotnet_type(report):
-    vcmp = {name: json.loads(text) for name, text in reads(report, "System.VCMP").items()}
+    vcmp = decoded_reads(report, "System.VCMP")
     assert vcmp["get_guest_state"] == ["VCMP_GUEST_STATE_DEPLOYED"]
     assert vcmp["get_capability"] == [["VCMP_CAPABILITY_STATS_ISOLATED_MODE"]]
     assert vcmp["get_capability_value"] == [[{"high": 0, "low": 9}]]
@@ -177,10 +149,14 @@ def test_values_read_through_every_dotnet_type(report):
     assert levels and all(level.startswith("PROVISION_LEVEL_") for level in levels)
     disks = vcmp["get_all_virtual_disk_statistics"]["statistics"]
     assert [d["disk"] for d in disks] == vcmp["get_virtual_disk_list"]
-    cluster = {name: json.loads(text) for name, text in reads(report, "System.Cluster").items()}
+    cluster = decoded_reads(report, "System.Cluster")
     assert cluster["get_member_licensed_state"] == [["STATE_ENABLED"] * 4]
     assert cluster["get_cluster_ha_state"] == ["HA_STATE_ACTIVE"]
     assert cluster["is_clustered_environment"] is True
+
+
+def test_every_write_took_effect(report):
+    assert writes(report) == {label: readback for label, (_, readback) in WRITES.items()}
 
 
 def test_faults_as_dotnet_reports_them(report):
@@ -198,3 +174,8 @@ def test_delete_and_a_wrong_password(report):
     assert one(report, "fault.wrong_password.type") == "WebException"
     assert one(report, "fault.wrong_password.code") == "401"
     assert one(report, "fault.wrong_password") == "F5 Authorization Required"
+
+
+def test_dotnet_reached_every_operation(report):
+    lifecycle = ("set_slot_allocation", "set_guest_cores_per_slot", "set_network_mode", "add_capability")
+    assert proven_operations(report, lifecycle) == catalogue()

@@ -128,6 +128,80 @@ public static class VcmpDriver
         }
     }
 
+    // Every write operation not used by the lifecycle, each followed by the
+    // read that shows its effect; a fresh guest, then the cluster, then the
+    // delete_all_* operations.
+    static void WriteEverything(SystemVCMPBinding vcmp, SystemClusterBinding cluster, string guest)
+    {
+        var w = new[] { guest };
+        var appliance = new[] { new[] { SystemVCMPVCMPCapabilityID.VCMP_CAPABILITY_APPLIANCE_MODE } };
+        vcmp.create(w, new[] { guest + ".example.com" }, new[] { "BIGIP-13.1.0.0.0.1868.iso" },
+                    new[] { new CommonIPNetmask { address = "10.0.0.42", netmask = "255.255.255.0" } },
+                    new[] { "10.0.0.1" }, new[] { new string[0] });
+        vcmp.add_vlan(w, new[] { new[] { "vlan30", "vlan40" } });
+        vcmp.remove_vlan(w, new[] { new[] { "vlan30" } });
+        Out("write.add_remove_vlan", Json(vcmp.get_vlan(w)));
+        vcmp.remove_all_vlans(w);
+        Out("write.remove_all_vlans", Json(vcmp.get_vlan(w)));
+        vcmp.set_hostname(w, new[] { "renamed.example.com" });
+        Out("write.set_hostname", Json(vcmp.get_hostname(w)));
+        vcmp.set_initial_image(w, new[] { "BIGIP-12.1.2.0.0.249.iso" });
+        Out("write.set_initial_image", Json(vcmp.get_initial_image(w)));
+        vcmp.set_management_address(w, new[] { new CommonIPNetmask { address = "192.0.2.5", netmask = "255.255.0.0" } });
+        Out("write.set_management_address", Json(vcmp.get_management_address(w)));
+        vcmp.set_management_gateway(w, new[] { "192.0.2.1" });
+        Out("write.set_management_gateway", Json(vcmp.get_management_gateway(w)));
+        vcmp.set_network_mode(w, new[] { SystemVCMPVCMPNetworkMode.VCMP_NETWORK_MODE_HOST_ONLY });
+        Out("write.set_network_mode", Json(vcmp.get_network_mode(w)));
+        vcmp.set_ssl_mode(w, new[] { SystemVCMPVCMPSSLMode.VCMP_SSL_MODE_DEDICATED });
+        Out("write.set_ssl_mode", Json(vcmp.get_ssl_mode(w)));
+        vcmp.set_fips_name(w, new[] { "fips-1" });
+        Out("write.set_fips_name", Json(vcmp.get_fips_name(w)));
+        vcmp.set_virtual_disk(w, new[] { "custom.img" });
+        Out("write.set_virtual_disk", Json(vcmp.get_virtual_disk(w)));
+        vcmp.set_slot_allocation(w, new[] { SystemVCMPVCMPSlotAllocation.VCMP_SLOT_ALLOCATION_ALL });
+        Out("write.set_slot_allocation", Json(vcmp.get_guest_slots(w)));
+        vcmp.set_guest_min_slots(w, new[] { 2 });
+        Out("write.set_guest_min_slots", Json(vcmp.get_guest_min_slots(w)));
+        vcmp.set_guest_slots(w, new[] { 3 });
+        Out("write.set_guest_slots", Json(vcmp.get_guest_slots(w)));
+        vcmp.set_guest_allowed_slots(w, new[] { new[] { 2, 3, 4 } });
+        Out("write.set_guest_allowed_slots", Json(vcmp.get_guest_allowed_slots(w)));
+        vcmp.set_guest_cores_per_slot(w, new[] { 6 });
+        Out("write.set_guest_cores_per_slot", Json(vcmp.get_guest_cores_per_slot(w)));
+        vcmp.add_capability(w, appliance, new[] { new[] { new CommonULong64 { high = 0, low = 1 } } });
+        vcmp.set_capability_value(w, appliance, new[] { new[] { new CommonULong64 { high = 3, low = 4 } } });
+        Out("write.set_capability_value", Json(vcmp.get_capability_value(w, appliance)));
+        vcmp.remove_capability(w, appliance);
+        Out("write.remove_capability", Json(vcmp.get_capability(w)));
+        vcmp.add_capability(w, appliance, new[] { new[] { new CommonULong64 { high = 0, low = 1 } } });
+        vcmp.remove_all_capabilities(w);
+        Out("write.remove_all_capabilities", Json(vcmp.get_capability(w)));
+        vcmp.reset_statistics(w);
+        Out("write.reset_statistics", Json(vcmp.get_statistics(w).statistics));
+
+        var d = new[] { "default" };
+        var slot4 = new[] { new long[] { 4 } };
+        cluster.set_cluster_enabled_state(d, new[] { CommonEnabledState.STATE_DISABLED });
+        Out("write.set_cluster_enabled_state", Json(cluster.get_cluster_enabled_state(d)));
+        cluster.set_member_enabled_state(d, slot4, new[] { new[] { CommonEnabledState.STATE_DISABLED } });
+        Out("write.set_member_enabled_state", Json(cluster.get_member_enabled_state(d, slot4)));
+        cluster.set_member_enabled_state(d, slot4, new[] { new[] { CommonEnabledState.STATE_ENABLED } });
+        cluster.set_member_priming_state(d, slot4, new[] { new[] { CommonEnabledState.STATE_ENABLED } });
+        Out("write.set_member_priming_state", Json(cluster.get_member_priming_state(d, slot4)));
+        cluster.set_min_up_members(d, new long[] { 2 });
+        Out("write.set_min_up_members", Json(cluster.get_min_up_members(d)));
+        cluster.set_min_up_members_action(d, new[] { CommonHAAction.HA_ACTION_REBOOT });
+        Out("write.set_min_up_members_action", Json(cluster.get_min_up_members_action(d)));
+        cluster.set_min_up_members_state(d, new[] { CommonEnabledState.STATE_ENABLED });
+        Out("write.set_min_up_members_state", Json(cluster.get_min_up_members_state(d)));
+
+        vcmp.delete_all_guests();
+        Out("write.delete_all_guests", Json(vcmp.get_list()));
+        vcmp.delete_all_virtual_disks();
+        Out("write.delete_all_virtual_disks", Json(vcmp.get_virtual_disk_list()));
+    }
+
     public static int Main(string[] args)
     {
         string url = args[0], user = args[1], password = args[2], guest = args[3];
@@ -201,6 +275,7 @@ public static class VcmpDriver
         WaitFor(vcmp, guest, "releasing", true);
         vcmp.delete_guest(g);
         Out("list_after_delete", vcmp.get_list().Length);
+        WriteEverything(vcmp, cluster, guest + "-w");
 
         var wrong = Connect<SystemVCMPBinding>(url, user, password + "-wrong");
         Fault("fault.wrong_password", () => wrong.get_list());

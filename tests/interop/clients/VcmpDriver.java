@@ -9,6 +9,8 @@
 //
 // Prints one "key<TAB>value" line per observation; the test reads them.
 
+import iControl.CommonEnabledState;
+import iControl.CommonHAAction;
 import iControl.CommonIPNetmask;
 import iControl.CommonULong64;
 import iControl.SystemClusterBindingStub;
@@ -18,6 +20,9 @@ import iControl.SystemVCMPLocator;
 import iControl.SystemVCMPVCMPCapabilityID;
 import iControl.SystemVCMPVCMPCompletionStatus;
 import iControl.SystemVCMPVCMPGuestState;
+import iControl.SystemVCMPVCMPNetworkMode;
+import iControl.SystemVCMPVCMPSSLMode;
+import iControl.SystemVCMPVCMPSlotAllocation;
 import iControl.SystemVCMPVCMPStatisticEntry;
 import iControl.SystemVCMPVCMPStatistics;
 import iControl.SystemVCMPVirtualDisk;
@@ -175,6 +180,80 @@ public class VcmpDriver {
         }
     }
 
+    // Every write operation not used by the lifecycle, each followed by the
+    // read that shows its effect; a fresh guest, then the cluster, then the
+    // delete_all_* operations.
+    static void writeEverything(SystemVCMPBindingStub vcmp, SystemClusterBindingStub cluster, String guest)
+            throws Exception {
+        String[] w = {guest};
+        SystemVCMPVCMPCapabilityID appliance = SystemVCMPVCMPCapabilityID.VCMP_CAPABILITY_APPLIANCE_MODE;
+        vcmp.create(w, new String[] {guest + ".example.com"}, new String[] {"BIGIP-13.1.0.0.0.1868.iso"},
+                    new CommonIPNetmask[] {new CommonIPNetmask("10.0.0.32", "255.255.255.0")},
+                    new String[] {"10.0.0.1"}, new String[][] {{}});
+        vcmp.add_vlan(w, new String[][] {{"vlan30", "vlan40"}});
+        vcmp.remove_vlan(w, new String[][] {{"vlan30"}});
+        out("write.add_remove_vlan", json(vcmp.get_vlan(w)));
+        vcmp.remove_all_vlans(w);
+        out("write.remove_all_vlans", json(vcmp.get_vlan(w)));
+        vcmp.set_hostname(w, new String[] {"renamed.example.com"});
+        out("write.set_hostname", json(vcmp.get_hostname(w)));
+        vcmp.set_initial_image(w, new String[] {"BIGIP-12.1.2.0.0.249.iso"});
+        out("write.set_initial_image", json(vcmp.get_initial_image(w)));
+        vcmp.set_management_address(w, new CommonIPNetmask[] {new CommonIPNetmask("192.0.2.5", "255.255.0.0")});
+        out("write.set_management_address", json(vcmp.get_management_address(w)));
+        vcmp.set_management_gateway(w, new String[] {"192.0.2.1"});
+        out("write.set_management_gateway", json(vcmp.get_management_gateway(w)));
+        vcmp.set_network_mode(w, new SystemVCMPVCMPNetworkMode[] {SystemVCMPVCMPNetworkMode.VCMP_NETWORK_MODE_HOST_ONLY});
+        out("write.set_network_mode", json(vcmp.get_network_mode(w)));
+        vcmp.set_ssl_mode(w, new SystemVCMPVCMPSSLMode[] {SystemVCMPVCMPSSLMode.VCMP_SSL_MODE_DEDICATED});
+        out("write.set_ssl_mode", json(vcmp.get_ssl_mode(w)));
+        vcmp.set_fips_name(w, new String[] {"fips-1"});
+        out("write.set_fips_name", json(vcmp.get_fips_name(w)));
+        vcmp.set_virtual_disk(w, new String[] {"custom.img"});
+        out("write.set_virtual_disk", json(vcmp.get_virtual_disk(w)));
+        vcmp.set_slot_allocation(w, new SystemVCMPVCMPSlotAllocation[] {SystemVCMPVCMPSlotAllocation.VCMP_SLOT_ALLOCATION_ALL});
+        out("write.set_slot_allocation", json(vcmp.get_guest_slots(w)));
+        vcmp.set_guest_min_slots(w, new int[] {2});
+        out("write.set_guest_min_slots", json(vcmp.get_guest_min_slots(w)));
+        vcmp.set_guest_slots(w, new int[] {3});
+        out("write.set_guest_slots", json(vcmp.get_guest_slots(w)));
+        vcmp.set_guest_allowed_slots(w, new int[][] {{2, 3, 4}});
+        out("write.set_guest_allowed_slots", json(vcmp.get_guest_allowed_slots(w)));
+        vcmp.set_guest_cores_per_slot(w, new int[] {6});
+        out("write.set_guest_cores_per_slot", json(vcmp.get_guest_cores_per_slot(w)));
+        vcmp.add_capability(w, new SystemVCMPVCMPCapabilityID[][] {{appliance}}, new CommonULong64[][] {{new CommonULong64(0, 1)}});
+        vcmp.set_capability_value(w, new SystemVCMPVCMPCapabilityID[][] {{appliance}}, new CommonULong64[][] {{new CommonULong64(3, 4)}});
+        out("write.set_capability_value", json(vcmp.get_capability_value(w, new SystemVCMPVCMPCapabilityID[][] {{appliance}})));
+        vcmp.remove_capability(w, new SystemVCMPVCMPCapabilityID[][] {{appliance}});
+        out("write.remove_capability", json(vcmp.get_capability(w)));
+        vcmp.add_capability(w, new SystemVCMPVCMPCapabilityID[][] {{appliance}}, new CommonULong64[][] {{new CommonULong64(0, 1)}});
+        vcmp.remove_all_capabilities(w);
+        out("write.remove_all_capabilities", json(vcmp.get_capability(w)));
+        vcmp.reset_statistics(w);
+        out("write.reset_statistics", json(vcmp.get_statistics(w).getStatistics()));
+
+        String[] d = {"default"};
+        long[][] slot4 = {{4}};
+        cluster.set_cluster_enabled_state(d, new CommonEnabledState[] {CommonEnabledState.STATE_DISABLED});
+        out("write.set_cluster_enabled_state", json(cluster.get_cluster_enabled_state(d)));
+        cluster.set_member_enabled_state(d, slot4, new CommonEnabledState[][] {{CommonEnabledState.STATE_DISABLED}});
+        out("write.set_member_enabled_state", json(cluster.get_member_enabled_state(d, slot4)));
+        cluster.set_member_enabled_state(d, slot4, new CommonEnabledState[][] {{CommonEnabledState.STATE_ENABLED}});
+        cluster.set_member_priming_state(d, slot4, new CommonEnabledState[][] {{CommonEnabledState.STATE_ENABLED}});
+        out("write.set_member_priming_state", json(cluster.get_member_priming_state(d, slot4)));
+        cluster.set_min_up_members(d, new long[] {2});
+        out("write.set_min_up_members", json(cluster.get_min_up_members(d)));
+        cluster.set_min_up_members_action(d, new CommonHAAction[] {CommonHAAction.HA_ACTION_REBOOT});
+        out("write.set_min_up_members_action", json(cluster.get_min_up_members_action(d)));
+        cluster.set_min_up_members_state(d, new CommonEnabledState[] {CommonEnabledState.STATE_ENABLED});
+        out("write.set_min_up_members_state", json(cluster.get_min_up_members_state(d)));
+
+        vcmp.delete_all_guests();
+        out("write.delete_all_guests", json(vcmp.get_list()));
+        vcmp.delete_all_virtual_disks();
+        out("write.delete_all_virtual_disks", json(vcmp.get_virtual_disk_list()));
+    }
+
     public static void main(String[] args) throws Exception {
         String url = args[0], user = args[1], password = args[2], guest = args[3];
         trustAll();
@@ -252,6 +331,7 @@ public class VcmpDriver {
         waitFor(vcmp, guest, "releasing", true);
         vcmp.delete_guest(g);
         out("list_after_delete", vcmp.get_list().length);
+        writeEverything(vcmp, cluster, guest + "-w");
 
         SystemVCMPBindingStub wrong =
             (SystemVCMPBindingStub) new SystemVCMPLocator().getSystemVCMPPort(new URL(url));
