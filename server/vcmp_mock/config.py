@@ -34,6 +34,12 @@ ROLES = (
 
 MIB = 1024 * 1024
 _VERSION = re.compile(r"\d+(\.\d+){1,3}")
+# The releases whose iControl API the catalogue describes: 11.0.0 to 13.1.x.
+_OLDEST, _AFTER_NEWEST = (11, 0, 0), (13, 2)
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,8 @@ class Config:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "users", tuple(self.users))
+        if re.fullmatch(r"\d+\.\d+", self.bigip_version):  # "12.1" is 12.1.0
+            object.__setattr__(self, "bigip_version", self.bigip_version + ".0")
         for problem in self._problems():
             raise ValueError(problem)
 
@@ -114,6 +122,8 @@ class Config:
             yield f"time scale must be positive, got {self.time_scale}"
         if not _VERSION.fullmatch(self.bigip_version):
             yield f"BIG-IP version looks like 13.1.0, got {self.bigip_version!r}"
+        elif not _OLDEST <= _key(self.bigip_version) < _AFTER_NEWEST:
+            yield f"BIG-IP version {self.bigip_version} is not emulated: choose one from 11.0.0 to 13.1.x"
         if not self.realm or any(ch in self.realm for ch in '"\r\n'):
             yield f"realm must be non-empty, without quotes or newlines: {self.realm!r}"
         if self.threads < 1 or self.timeout <= 0 or self.max_body < 1:

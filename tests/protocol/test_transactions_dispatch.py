@@ -188,3 +188,30 @@ def test_setting_the_time_is_not_queued(box):
     assert box.call("System.SystemInfo", "get_time")["year"] == 2030
     box.session("rollback_transaction")
     assert box.call("System.SystemInfo", "get_time")["year"] == 2030
+
+
+@pytest.mark.parametrize("version, mode", [("13.1.0", "VCMP_NETWORK_MODE_SIDEWAYS"),
+                                           ("11.4.1", "VCMP_NETWORK_MODE_HOST_ONLY")])
+def test_a_refused_enum_value_inside_a_transaction_makes_it_errant(version, mode):
+    box = Box(version)
+    box.create("g1")
+    box.session("start_transaction")
+    box.vcmp("set_hostname", guests=["g1"], hostnames=["new.example.com"])
+    with pytest.raises(Fault) as caught:
+        box.vcmp("set_network_mode", guests=["g1"], modes=[mode])
+    assert caught.value.exception == "Common::InvalidArgument"
+    box.vcmp("get_network_mode", guests=["g1"])  # a read refuses nothing
+    with pytest.raises(Fault) as caught:
+        box.session("submit_transaction")
+    assert "was rolled back" in caught.value.faultstring and mode in caught.value.faultstring
+    assert box.vcmp("get_hostname", guests=["g1"]) == ["g1.example.com"]
+
+
+def test_a_refused_read_does_not_make_the_transaction_errant(box):
+    box.create("g1")
+    box.session("start_transaction")
+    with pytest.raises(Fault):
+        box.vcmp("get_hostname", guests=["nobody"])
+    box.vcmp("set_hostname", guests=["g1"], hostnames=["new.example.com"])
+    box.session("submit_transaction")
+    assert box.vcmp("get_hostname", guests=["g1"]) == ["new.example.com"]

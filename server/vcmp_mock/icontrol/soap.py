@@ -36,7 +36,7 @@ from .encoding import read_envelope
 from .encoding.decoders import parse_integer
 from .encoding.reader import Request
 from .interfaces.base import Interface, Operation, version_key
-from .invoke import invoke
+from .invoke import invoke, refused
 from .protocol import IControlProtocol, fault_body
 from .versioning import EnumGate, gate
 
@@ -88,10 +88,9 @@ def _method(op: Operation, enums: EnumGate | None) -> Callable[..., Any]:
         call: Call = ctx.udc
         # Looked up per call, so a handler added or patched later is used.
         handler = getattr(ctx.handlers, name, None)
-        if enums is not None:
-            enums.check_args(args)
+        check = None if enums is None else enums.check_args
         with call.simulator.lock:
-            result = invoke(call, handler if callable(handler) else None, args, queueable)
+            result = invoke(call, handler if callable(handler) else None, args, queueable, check)
         return result if enums is None else enums.clean_result(result)
 
     method.__name__ = name
@@ -217,7 +216,12 @@ def _answer(server: _Server, request: Request, call: Call, handlers: Any) -> Soa
     if not handles:
         raise faults.unknown_method(request.namespace, request.operation)
     ctx.descriptor = handles[0]
-    protocol.deserialize(ctx, protocol.REQUEST)
+    try:
+        protocol.deserialize(ctx, protocol.REQUEST)
+    except faults.IControlFault as fault:
+        handler = getattr(handlers, request.operation, None)
+        refused(call, handler if callable(handler) else None, not ctx.descriptor.out_message._type_info, fault)
+        raise
     app.process_request(ctx)
     app.out_protocol.serialize(ctx, protocol.RESPONSE)
     app.out_protocol.create_out_string(ctx)

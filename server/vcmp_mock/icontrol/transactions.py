@@ -73,10 +73,15 @@ def enqueue(call: Call, handler: Callable[..., Any], args: tuple[Any, ...], tran
     except _Deferred:
         pass
     except (DomainError, faults.IControlFault) as error:
-        if transaction.error is None:
-            transaction.error = _labelled(_as_fault(error), call.interface, call.operation, None)
+        mark_errant(transaction, call, error)
         raise
     transaction.requests.append(Queued(call, handler, args))
+
+
+def mark_errant(transaction: Transaction, call: Call, error: Exception) -> None:
+    """A change was refused while the transaction was open: submit will roll back."""
+    if transaction.error is None and not transaction.expired:
+        transaction.error = _labelled(_as_fault(error), call.interface, call.operation, None)
 
 
 def submit(call: Call) -> None:
