@@ -1,7 +1,7 @@
 """The example scenarios, in process: each loads, sets up, and plays its story.
 
 These call the host and ``before_request`` as the SOAP layer does, on a
-manual clock; tests/interop/test_scenario_examples.py plays the same
+manual clock; tests/interop/test_scenario_examples_live.py plays the same
 stories through a real client over HTTPS.
 """
 
@@ -39,7 +39,7 @@ def test_example_is_valid_and_described(name):
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_example_has_an_end_to_end_test(name):
-    interop = (SCENARIOS.parent / "tests" / "interop" / "test_scenario_examples.py").read_text()
+    interop = (SCENARIOS.parent / "tests" / "interop" / "test_scenario_examples_live.py").read_text()
     assert f'serve("{name}")' in interop
 
 
