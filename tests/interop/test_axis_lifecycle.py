@@ -34,6 +34,7 @@ from clients.strict_stacks import (
 )
 from support.live import live_server
 from vcmp_mock.domain.clock import RealClock
+from vcmp_mock.domain.timing import DEFAULT_TIMING
 
 pytestmark = pytest.mark.interop
 
@@ -51,11 +52,17 @@ if not all(jar.exists() for jar in JARS):
                 allow_module_level=True)
 
 CLASSPATH = ":".join(str(jar) for jar in JARS)
+# These JVMs live for seconds: the quick (C1) compiler alone more than halves
+# the time javac and WSDL2Java take.
+QUICK = "-XX:TieredStopAtLevel=1"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     with live_server(tmp_path_factory.mktemp("tls"), clock=RealClock(scale=600)) as live:
+        # The install is what a client watches progress of: 1200 simulated
+        # seconds (2 real ones) let even a slow, loaded machine poll it often.
+        live.sim.host.timing = DEFAULT_TIMING.with_(install=1200.0)
         yield live
 
 
@@ -69,12 +76,12 @@ def classes(server, tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("axis")
     for name in ("System.VCMP", "System.Cluster"):
         wsdl = download_wsdl(server.url, name, work / f"{name}.wsdl")
-        done = java(JAVA, "-cp", CLASSPATH, "org.apache.axis.wsdl.WSDL2Java", "-p", "iControl", "-o", "src",
+        done = java(JAVA, QUICK, "-cp", CLASSPATH, "org.apache.axis.wsdl.WSDL2Java", "-p", "iControl", "-o", "src",
                     str(wsdl), cwd=work)
         assert done.returncode == 0, done.stderr
     sources = sorted(str(p) for p in (work / "src" / "iControl").glob("*.java"))
     assert any(s.endswith("SystemVCMPBindingStub.java") for s in sources)
-    done = java(JAVAC, "-nowarn", "-d", "classes", "-cp", CLASSPATH, *sources, str(DRIVER), cwd=work)
+    done = java(JAVAC, f"-J{QUICK}", "-nowarn", "-d", "classes", "-cp", CLASSPATH, *sources, str(DRIVER), cwd=work)
     assert done.returncode == 0, done.stderr
     return work / "classes"
 
@@ -82,7 +89,7 @@ def classes(server, tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def report(server, classes) -> dict[str, list[str]]:
     server.sim.reset()
-    done = java(JAVA, "-cp", f"{classes}:{CLASSPATH}", "VcmpDriver", server.url, "admin", "admin", "axis1",
+    done = java(JAVA, QUICK, "-cp", f"{classes}:{CLASSPATH}", "VcmpDriver", server.url, "admin", "admin", "axis1",
                 cwd=classes)
     assert done.returncode == 0, done.stdout + done.stderr
     lines = parse(done.stdout)
