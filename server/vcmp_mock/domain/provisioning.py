@@ -68,7 +68,8 @@ class Provisioning:
         return [m for m in MODULES if self._levels[m] is not Level.NONE]
 
     def is_provisioned(self, module: str) -> bool:
-        return self.level(module) is not Level.NONE
+        # Asked on every System.VCMP call: one dict lookup.
+        return self._levels.get(module, Level.NONE) is not Level.NONE
 
     # --- changing -----------------------------------------------------------------
     def set_levels(self, changes: Sequence[tuple[str, Level]], vcmp_guests: Sequence[str] = ()) -> None:

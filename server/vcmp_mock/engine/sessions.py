@@ -117,11 +117,12 @@ class SessionTable:
             if self._expired(session, now):
                 del self._by_id[session_id]
                 raise SessionExpired(session_id, self.session_timeout)
-        self._age_transaction(session, now)
         session.last_used = now
         session.served += 1
-        if session.transaction is not None and not session.transaction.expired:
-            session.transaction.last_active = now
+        if session.transaction is not None:
+            self._age_transaction(session, now)
+            if not session.transaction.expired:
+                session.transaction.last_active = now
         return session
 
     def _default_session(self, user: str, now: float, allow_default: bool) -> Session:
