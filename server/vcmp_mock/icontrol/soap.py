@@ -187,7 +187,6 @@ class SoapDispatcher:
             logger.exception("SOAP request failed")
             return SoapResponse(faults.FAULT_STATUS, faults.internal_error().body())
 
-
     def _dtd_allowed(self) -> bool:
         if not self._dtd_switch:
             return True
