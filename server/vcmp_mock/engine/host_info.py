@@ -91,8 +91,8 @@ def identity(host: Any) -> Identity:
     plat, seed = host.platform, host.rng.initial_seed
     mac = _digest(plat.name, seed, "mac")[:3]
     number = zlib.crc32(f"{plat.name}:{seed}:serial".encode()) % 1_000_000
-    usable = [s for s in host.slots() if s.present]
-    board = usable[0].serial if usable else ""
+    present = [s for s in host.slots() if s.present]
+    board = present[0].serial if present else ""
     if plat.is_chassis:
         chassis_serial, annunciator = f"chs{number:06d}s", f"anc{(number * 7) % 1_000_000:06d}s"
     else:
@@ -132,12 +132,13 @@ def cpu_hosts(host: Any) -> list[HostCpus]:
 
 
 def _cpu(core: int, uptime: int, vm_load: tuple[int, int, int], vm_up_for: int) -> CpuFigures:
-    load = tuple(max(IDLE_BUSY_PERCENT, p) for p in vm_load)
+    """A core's figures: idle load since boot, the VM's 5-minute load while it ran."""
+    five_sec, one_min, five_min = (max(IDLE_BUSY_PERCENT, p) for p in vm_load)
     total = uptime * HZ
     vm_part = min(total, vm_up_for * HZ)
     busy = (total - vm_part) * IDLE_BUSY_PERCENT // 100 + vm_part * vm_load[2] // 100
     user = int(busy * USER_SHARE)
-    return CpuFigures(core, load, user, busy - user, total - busy)  # type: ignore[arg-type]
+    return CpuFigures(core, (five_sec, one_min, five_min), user, busy - user, total - busy)
 
 
 def memory(host: Any) -> Memory:

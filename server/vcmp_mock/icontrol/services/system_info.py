@@ -198,8 +198,8 @@ def get_cpu_usage_extended_information(call, host_ids) -> dict[str, Any]:
 def get_global_cpu_usage_extended_information(call) -> dict[str, Any]:
     cpus = [c for h in host_info.cpu_hosts(host(call)) for c in h.cpus]
     n = len(cpus) or 1
-    load = tuple(sum(c.load[i] for c in cpus) // n for i in range(3))
-    total = host_info.CpuFigures(len(cpus), load, sum(c.user for c in cpus),  # type: ignore[arg-type]
+    five_sec, one_min, five_min = (sum(c.load[i] for c in cpus) // n for i in range(3))
+    total = host_info.CpuFigures(len(cpus), (five_sec, one_min, five_min), sum(c.user for c in cpus),
                                  sum(c.system for c in cpus), sum(c.idle for c in cpus))
     # Rolled up over every CPU: a CPU id means nothing here.
     rows = [r for r in _cpu_statistics(total) if r["type"] != "STATISTIC_CPU_INFO_CPU_ID"]
