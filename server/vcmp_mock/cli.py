@@ -86,7 +86,7 @@ def _run(config: Config) -> int:
             print(error, file=sys.stderr)
         return 2
     config = setup.config
-    app = build_portal(config, simulator=setup.simulator)
+    app = build_portal(config, simulator=setup.simulator, runtime=setup.runtime)
     with tempfile.TemporaryDirectory(prefix="vcmp-mock-tls-") as tls_dir:
         try:
             server = start_server(config, Path(tls_dir), app)

@@ -56,12 +56,22 @@ def build_simulator(config: Config, clock: Clock | None = None) -> Simulator:
     return Simulator(preset=config.preset, seed=config.seed, clock=clock)
 
 
-def build_portal(config: Config, simulator: Simulator | None = None) -> Portal:
-    """The portal's WSGI app over ``simulator`` (built from ``config`` if None)."""
+def build_portal(
+    config: Config, simulator: Simulator | None = None, runtime: ScenarioRuntime | None = None
+) -> Portal:
+    """The portal's WSGI app over ``simulator`` (built from ``config`` if None).
+
+    A scenario ``runtime`` sees every request first: its events fire and its
+    fault rules choose the answer.
+    """
     if simulator is None:
         setup = build_setup(config)
-        config, simulator = setup.config, setup.simulator
-    dispatcher = SoapDispatcher(simulator, bigip_version=config.bigip_version)
+        config, simulator, runtime = setup.config, setup.simulator, setup.runtime
+    dispatcher = SoapDispatcher(
+        simulator,
+        bigip_version=config.bigip_version,
+        request_hook=runtime.before_request if runtime is not None else None,
+    )
     auth = BasicAuth(config.users, realm=config.realm, cookies=config.auth_cookies)
     return Portal(
         dispatcher=dispatcher,

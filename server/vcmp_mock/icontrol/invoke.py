@@ -4,7 +4,8 @@
    id must be live and the caller's; without one the user's default
    session is used, unless sessions are forced (get_session_identifier
    itself is always let through, or nobody could get an id).
-2. System.VCMP answers only while vCMP is provisioned (``gates``).
+2. System.VCMP answers only while vCMP is provisioned (``gates``), and
+   the caller's role must allow the call (``roles``).
 3. Arguments are checked (enum members the release lacks); a refusal of
    a change inside a transaction marks the transaction errant.
 4. A change made while the session has a transaction open is queued
@@ -20,7 +21,7 @@ from typing import Any, Callable
 
 from vcmp_mock.domain.errors import DomainError
 
-from . import faults, transactions
+from . import faults, roles, transactions
 from .call import Call
 from .gates import require_module
 
@@ -39,6 +40,7 @@ def invoke(
     _admit(call)
     if handler is None:
         raise faults.not_implemented(call.interface, call.operation)
+    roles.check(call, handler)
     transaction = _open_transaction(call, handler, queueable)
     if check is not None:
         try:

@@ -28,6 +28,7 @@ from spyne import Application, MethodContext, Service, rpc
 from spyne.server import ServerBase
 
 from vcmp_mock.domain.errors import DomainError
+from vcmp_mock.engine.faults import HttpFault
 from vcmp_mock.transport.contracts import Principal, SoapResponse
 
 from . import faults
@@ -37,6 +38,7 @@ from .encoding.decoders import parse_integer
 from .encoding.reader import Request
 from .interfaces.base import Interface, Operation, version_key
 from .invoke import invoke, refused
+from .request_hook import RequestHook, consult
 from .protocol import IControlProtocol, fault_body
 from .versioning import EnumGate, gate
 
@@ -147,6 +149,7 @@ class SoapDispatcher:
         bigip_version: str = "13.1.0",
         interfaces: Mapping[str, Interface] | None = None,
         handler_modules: Mapping[str, ModuleType | Any] | None = None,
+        request_hook: RequestHook | None = None,
     ) -> None:
         if interfaces is None:
             from .interfaces import INTERFACES as interfaces
@@ -156,6 +159,8 @@ class SoapDispatcher:
             handler_modules = {name: handler_module(name) for name in interfaces}
         self.simulator = simulator
         self.bigip_version = bigip_version
+        # a running scenario's before_request: its events and fault rules
+        self.request_hook = request_hook
         self._dtd_switch = version_key(bigip_version) >= _DTD_SWITCH_SINCE
         self._routes: dict[str, tuple[Interface, _Server, Any]] = {}
         for name, interface in interfaces.items():
@@ -180,7 +185,7 @@ class SoapDispatcher:
                 operation=request.operation,
                 bigip_version=self.bigip_version,
             )
-            return _answer(server, request, call, handlers)
+            return _answer(server, request, call, handlers, self.request_hook)
         except faults.SoapFault as fault:
             return SoapResponse(faults.FAULT_STATUS, fault_body(fault, request))
         except Exception:
@@ -202,7 +207,9 @@ def _session_id(request: Request, headers: Mapping[str, str]) -> int | None:
     return None if value is None else parse_integer(value, 64)
 
 
-def _answer(server: _Server, request: Request, call: Call, handlers: Any) -> SoapResponse:
+def _answer(
+    server: _Server, request: Request, call: Call, handlers: Any, hook: RequestHook | None = None
+) -> SoapResponse:
     app = server.app
     protocol = app.in_protocol
     ctx = DispatchContext(server, handlers)
@@ -221,8 +228,13 @@ def _answer(server: _Server, request: Request, call: Call, handlers: Any) -> Soa
         handler = getattr(handlers, request.operation, None)
         refused(call, handler if callable(handler) else None, not ctx.descriptor.out_message._type_info, fault)
         raise
+    wire = None
+    if hook is not None:
+        wire = consult(hook, call, tuple(ctx.descriptor.in_message._type_info), ctx.in_object or ())
+        if isinstance(wire, HttpFault):  # answered by the portal; the call never ran
+            return SoapResponse(wire.status, b"", wire=wire)
     app.process_request(ctx)
     app.out_protocol.serialize(ctx, protocol.RESPONSE)
     app.out_protocol.create_out_string(ctx)
     status = 200 if ctx.out_error is None else faults.FAULT_STATUS
-    return SoapResponse(status, b"".join(ctx.out_string))
+    return SoapResponse(status, b"".join(ctx.out_string), wire=wire)

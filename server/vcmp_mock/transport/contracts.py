@@ -29,6 +29,10 @@ class SoapResponse:
 
     status: int
     body: bytes
+    # A scenario's fault for the transport to carry out instead of, or on
+    # the way to, sending ``body`` (an ``engine.faults.HttpFault`` or
+    # ``TransportFault``); None for a plain answer.
+    wire: object | None = None
 
 
 class Dispatcher(Protocol):
