@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence, TypeVar
 
 from vcmp_mock.domain import errors
-from vcmp_mock.domain.model import Statistic, Timestamp
+from vcmp_mock.domain.model import DiskKey, Statistic, Timestamp
 from vcmp_mock.icontrol import faults
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -76,6 +76,11 @@ def _member(value: Any, name: str) -> Any:
 def member(value: Any, name: str) -> Any:
     """A struct member from a decoded struct (object or dict); None when absent."""
     return value.get(name) if isinstance(value, dict) else getattr(value, name, None)
+
+
+def disk_key(disk: Any) -> DiskKey:
+    """A decoded System.VCMP.VirtualDisk as the host names disks."""
+    return DiskKey(int(member(disk, "slot_id")), member(disk, "filename") or "")
 
 
 def timestamp(ts: Timestamp) -> dict[str, int]:

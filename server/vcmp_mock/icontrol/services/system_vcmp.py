@@ -11,19 +11,36 @@ from typing import Any, Sequence
 
 from vcmp_mock.domain.errors import NotFound
 from vcmp_mock.domain.host import GuestSpec
-from vcmp_mock.domain.model import DiskKey, ManagementAddress
+from vcmp_mock.domain.model import ManagementAddress
 from vcmp_mock.icontrol.interfaces.base import version_key
 from vcmp_mock.icontrol.services import enums
 from vcmp_mock.icontrol.services._common import (
     aligned,
+    disk_key,
     for_each,
     from_ulong64,
     host,
     member,
     modifies,
-    statistics,
-    timestamp,
     ulong64,
+)
+
+# The statistics operations live in their own module; the names are
+# re-exported here because this module is System.VCMP's handler table.
+from vcmp_mock.icontrol.services.vcmp_statistics import (  # noqa: E402,F401
+    get_all_ha_status_statistics,
+    get_all_module_provision_statistics,
+    get_all_prompt_statistics,
+    get_all_software_statistics,
+    get_all_statistics,
+    get_all_virtual_disk_statistics,
+    get_ha_status_statistics,
+    get_module_provision_statistics,
+    get_prompt_statistics,
+    get_software_statistics,
+    get_statistics,
+    get_virtual_disk_statistics,
+    reset_statistics,
 )
 
 # Before 12.1 delete_guest removed the guest's virtual disks too; from 12.1
@@ -358,17 +375,13 @@ def remove_all_capabilities(call, guests) -> None:
 # --- virtual disks -----------------------------------------------------------------------
 
 
-def _disk_key(disk) -> DiskKey:
-    return DiskKey(int(member(disk, "slot_id")), member(disk, "filename") or "")
-
-
 def get_virtual_disk_list(call) -> list[dict[str, Any]]:
     return [{"slot_id": d.key.slot_id, "filename": d.key.filename} for d in host(call).disks()]
 
 
 @modifies
 def delete_virtual_disk(call, disks) -> None:
-    for_each(call, host(call).delete_disk, [_disk_key(d) for d in disks])
+    for_each(call, host(call).delete_disk, [disk_key(d) for d in disks])
 
 
 @modifies
@@ -376,165 +389,6 @@ def delete_all_virtual_disks(call) -> None:
     target = host(call)
     with target.atomic():
         target.delete_all_disks()
-
-
-def get_all_virtual_disk_statistics(call) -> dict[str, Any]:
-    target = host(call)
-    return _disk_statistics(target, [d.key for d in target.disks()])
-
-
-def get_virtual_disk_statistics(call, disks) -> dict[str, Any]:
-    return _disk_statistics(host(call), [_disk_key(d) for d in disks])
-
-
-def _disk_statistics(target, keys) -> dict[str, Any]:
-    entries = [
-        {
-            "disk": {"slot_id": s.key.slot_id, "filename": s.key.filename},
-            "os": enums.OPERATING_SYSTEM.wire(s.os),
-            "status": enums.DISK_STATUS.wire(s.status),
-            "statistics": statistics(s.counters),
-        }
-        for s in target.disk_statistics(keys)
-    ]
-    return {"statistics": entries, "time_stamp": timestamp(target.now_timestamp())}
-
-
-# --- statistics ---------------------------------------------------------------------------
-
-
-def _stamped(target, entries) -> dict[str, Any]:
-    return {"statistics": entries, "time_stamp": timestamp(target.now_timestamp())}
-
-
-def _vm_statistics(target, names) -> dict[str, Any]:
-    entries = [
-        {
-            "guest": s.guest,
-            "vcmp_id": s.vcmp_id,
-            "slot_id": s.slot_id,
-            "pid": s.pid,
-            "interface_names": s.interface_names,
-            "core_names": s.core_names,
-            "base_mac": s.base_mac,
-            "mac_size": s.mac_size,
-            "cores": s.cores,
-            "vdisk": s.vdisk,
-            "starts": s.starts,
-            "retries": s.retries,
-            "cpu_usage_recent": s.cpu_usage_recent,
-            "cpu_usage_1min": s.cpu_usage_1min,
-            "cpu_usage_5mins": s.cpu_usage_5mins,
-            "update_time": s.update_time,
-            "statistics": statistics(s.counters),
-        }
-        for s in target.vm_statistics(names)
-    ]
-    return _stamped(target, entries)
-
-
-def get_statistics(call, guests) -> dict[str, Any]:
-    return _vm_statistics(host(call), guests)
-
-
-def get_all_statistics(call) -> dict[str, Any]:
-    target = host(call)
-    return _vm_statistics(target, target.guest_names())
-
-
-@modifies
-def reset_statistics(call, guests) -> None:
-    for_each(call, host(call).reset_statistics, guests)
-
-
-def _software(target, names) -> dict[str, Any]:
-    entries = [
-        {
-            "guest": r.guest,
-            "slot_id": r.slot_id,
-            "volume": r.volume,
-            "product": r.product,
-            "version": r.version,
-            "build": r.build,
-            "active": r.active,
-            "status": r.status,
-        }
-        for r in target.software_records(names)
-    ]
-    return _stamped(target, entries)
-
-
-def get_software_statistics(call, guests) -> dict[str, Any]:
-    return _software(host(call), guests)
-
-
-def get_all_software_statistics(call) -> dict[str, Any]:
-    target = host(call)
-    return _software(target, target.guest_names())
-
-
-def _prompts(target, names) -> dict[str, Any]:
-    entries = [
-        {"guest": r.guest, "slot_id": r.slot_id, "prompt": r.prompt}
-        for r in target.prompt_records(names)
-    ]
-    return _stamped(target, entries)
-
-
-def get_prompt_statistics(call, guests) -> dict[str, Any]:
-    return _prompts(host(call), guests)
-
-
-def get_all_prompt_statistics(call) -> dict[str, Any]:
-    target = host(call)
-    return _prompts(target, target.guest_names())
-
-
-def _ha(target, names) -> dict[str, Any]:
-    entries = [
-        {
-            "guest": r.guest,
-            "peer": r.peer,
-            "slot": r.slot,
-            "ha_feature": "FEATURE_" + r.feature,
-            "key": r.key,
-            "action": enums.HA_ACTION.wire(r.action),
-            "enabled": r.enabled,
-            "take_action": r.take_action,
-            "process": r.process,
-            "client_data": r.client_data,
-            "timeout": r.timeout,
-            "failure": r.failure,
-        }
-        for r in target.ha_records(names)
-    ]
-    return _stamped(target, entries)
-
-
-def get_ha_status_statistics(call, guests) -> dict[str, Any]:
-    return _ha(host(call), guests)
-
-
-def get_all_ha_status_statistics(call) -> dict[str, Any]:
-    target = host(call)
-    return _ha(target, target.guest_names())
-
-
-def _modules(target, names) -> dict[str, Any]:
-    entries = [
-        {"guest": r.guest, "module_name": r.module_name, "provision_level": "PROVISION_LEVEL_" + r.level}
-        for r in target.module_provision_records(names)
-    ]
-    return _stamped(target, entries)
-
-
-def get_module_provision_statistics(call, guests) -> dict[str, Any]:
-    return _modules(host(call), guests)
-
-
-def get_all_module_provision_statistics(call) -> dict[str, Any]:
-    target = host(call)
-    return _modules(target, target.guest_names())
 
 
 # --- helpers ------------------------------------------------------------------------------
