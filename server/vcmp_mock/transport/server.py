@@ -8,11 +8,13 @@ as the headers are read) and chunked request bodies. What is added here:
   seconds instead of stopping every other connection;
 * caps on header and body sizes, and a socket timeout, so slow or
   half-open clients are dropped rather than waited for;
+* the wire faults a scenario asks for (``wire_faults.WireFaultGateway``);
 * ``start()``/``stop()`` and a context manager, binding port 0 for tests.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import socket
 import ssl
@@ -22,6 +24,7 @@ from cheroot import wsgi
 from cheroot.server import HTTPConnection
 
 from vcmp_mock.transport.tls import DeferredHandshakeAdapter, TlsFiles
+from vcmp_mock.transport.wire_faults import DEFAULT_MAX_HOLD, WireFaultGateway
 from vcmp_mock.transport.wsgi import DEFAULT_MAX_BODY, PORTAL_PATH
 
 MAX_HEADER_BYTES = 64 * 1024
@@ -79,6 +82,7 @@ class PortalServer:
     """One cheroot server in a background thread.
 
     ``port=0`` binds a free port; ``start()`` returns the bound one.
+    ``max_fault_hold``: real seconds a DELAY or HANG wire fault may keep a worker.
     """
 
     def __init__(
@@ -91,6 +95,7 @@ class PortalServer:
         timeout: float = 10.0,
         max_body: int = DEFAULT_MAX_BODY,
         shutdown_timeout: float = 1.0,
+        max_fault_hold: float = DEFAULT_MAX_HOLD,
     ):
         self.host = host
         self.tls = tls
@@ -108,6 +113,7 @@ class PortalServer:
         self._server.keep_alive_conn_limit = KEEP_ALIVE_CONNECTIONS
         self._server.max_request_body_size = max_body + _CHUNK_SLACK
         self._server.error_log = _error_log
+        self._server.gateway = functools.partial(WireFaultGateway, max_hold=max_fault_hold)
         if tls is not None:
             self._server.ssl_adapter = DeferredHandshakeAdapter(tls)
             self._server.ConnectionClass = _HandshakeOnWorker

@@ -24,6 +24,8 @@ from http import HTTPStatus
 from typing import Callable, Iterable, Mapping, Sequence
 from urllib.parse import parse_qsl
 
+from vcmp_mock.engine.faults import HttpFault, TransportFault
+from vcmp_mock.transport import wire_faults
 from vcmp_mock.transport.auth import CHALLENGE_BODY, CHALLENGE_STATUS, BasicAuth
 from vcmp_mock.transport.body import BodyError, read_body
 from vcmp_mock.transport.contracts import Dispatcher, Principal, SoapResponse, WsdlSource
@@ -92,9 +94,27 @@ class Portal:
         except Exception:
             _log.exception("the SOAP dispatcher failed")
             return _error(start_response, "500 Internal Server Error", "dispatcher failure")
+        if answer.wire is not None:
+            return self._fault(environ, start_response, answer, principal)
+        return self._answer(environ, start_response, answer.status, answer.body, principal)
+
+    def _answer(self, environ, start_response, status: int, body: bytes, principal, whole=False):
         headers = self._ok_headers(principal) + [("Content-Type", SOAP_CONTENT_TYPE)]
-        start_response(_status_line(answer), _framed(environ, headers, answer.body))
-        return [answer.body]
+        start_response(_status_line(status), _framed(environ, headers, body, whole))
+        return [body]
+
+    def _fault(self, environ, start_response, answer: SoapResponse, principal: Principal):
+        """A scenario's HTTP or wire fault, carried out by ``wire_faults``."""
+        fault = answer.wire
+        if isinstance(fault, HttpFault):
+            status, headers, page = wire_faults.http_answer(fault, self.auth.challenge_headers())
+            start_response(status, PORTAL_HEADERS + headers)
+            return [page]
+        if not isinstance(fault, TransportFault):
+            _log.error("ignoring a wire fault of unknown type: %r", fault)
+            return self._answer(environ, start_response, answer.status, answer.body, principal)
+        status, body, whole = wire_faults.staged(environ, fault, answer.status, answer.body)
+        return self._answer(environ, start_response, status, body, principal, whole)
 
     def _get(self, environ, start_response, principal: Principal):
         name = wsdl_parameter(str(environ.get("QUERY_STRING", "")))
@@ -157,11 +177,11 @@ def _under(path: str, prefix: str) -> bool:
     return path == prefix or path.startswith(prefix + "/")
 
 
-def _status_line(answer: SoapResponse) -> str:
+def _status_line(status: int) -> str:
     try:
-        return f"{answer.status} {HTTPStatus(answer.status).phrase}"
+        return f"{status} {HTTPStatus(status).phrase}"
     except ValueError:
-        return f"{answer.status} Unknown"
+        return f"{status} Unknown"
 
 
 def _framed(environ, headers: list, body: bytes, always_length: bool = False) -> list:
