@@ -12,7 +12,9 @@ All of it sits behind HTTP Basic auth. ``/_mock/...`` is handed, without
 iControl auth, to the optional control-plane app, mounted at ``/_mock``.
 Responses carry the headers a real portal sends; bodies are chunked for
 HTTP/1.1 clients (the server does that when no Content-Length is set) and
-carry Content-Length for HTTP/1.0 ones (Axis).
+carry Content-Length for HTTP/1.0 ones (Axis). When the SOAP layer's answer
+carries a scenario's HTTP or wire fault (``SoapResponse.wire``),
+``wire_faults`` decides what goes out instead.
 """
 
 from __future__ import annotations
