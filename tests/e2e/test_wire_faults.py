@@ -20,6 +20,7 @@ from lxml import etree
 
 from vcmp_mock.engine.faults import TransportFault, TransportKind
 from vcmp_mock.transport.contracts import SoapResponse
+from vcmp_mock.transport import wire_faults
 from vcmp_mock.transport.server import PortalServer
 
 ANSWER = (
@@ -292,3 +293,23 @@ def test_a_hang_lasts_no_longer_than_the_servers_cap(portal_factory, wire):
         with connect(server, timeout=10) as sock:
             sock.sendall(wire.post(b"hang"))
             assert sock.recv(65536) == b""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ANSWER,
+        b"<a/>",
+        b"<a/>" + b"\n" * 40,  # the cut falls after the root element
+        b"<a><!-- a long comment that the cut lands inside of --></a>",
+        b"<a><![CDATA[" + b"x" * 60 + b"]]></a>",
+        b'<a b="' + b"v" * 60 + b'"/>',
+    ],
+)
+def test_malformed_damage_never_parses_wherever_the_cut_falls(body):
+    damaged = wire_faults.malformed(body)
+    assert damaged.startswith(body[: len(body) // 2])
+    with pytest.raises(etree.XMLSyntaxError):
+        etree.fromstring(damaged)
+    with pytest.raises(xml.sax.SAXParseException):
+        xml.sax.parseString(damaged, xml.sax.ContentHandler())
