@@ -38,22 +38,34 @@ $ENV{PERL_LWP_SSL_VERIFY_HOSTNAME} = 0;
 sub SOAP::Transport::HTTP::Client::get_basic_credentials { return $sUID => $sPWD; }
 
 # ----------------------------------------------------------------------------
-# The typecast map: every urn:iControl enumeration this script may read back.
+# The typecast map: the urn:iControl types this script may read back. For an
+# enumeration the hook hands back the text; without it SOAP::Lite dies on the
+# unknown type. Structs decode into hashes either way (their value is undef
+# here, so SOAP::Lite goes on); they are listed too, like the full maps that
+# F5-style scripts load.
 # ----------------------------------------------------------------------------
 my %urn_map = map { ("{urn:iControl}$_" => 1) } qw(
     Common.EnabledState
     Common.Feature
     Common.HAAction
     Common.HAState
+    Common.IPNetmask
     Common.ProvisionLevel
+    Common.Statistic
     Common.StatisticType
+    Common.TimeStamp
+    Common.ULong64
     System.VCMP.VCMPCapabilityID
+    System.VCMP.VCMPCompletionStatus
     System.VCMP.VCMPGuestState
     System.VCMP.VCMPNetworkMode
     System.VCMP.VCMPOperatingSystem
     System.VCMP.VCMPSSLMode
     System.VCMP.VCMPSlotAllocation
+    System.VCMP.VCMPStatisticEntry
+    System.VCMP.VCMPStatistics
     System.VCMP.VCMPStatus
+    System.VCMP.VirtualDisk
     System.VCMP.VirtualDiskStatus
 );
 
