@@ -38,8 +38,7 @@ from vcmp_mock.config import Config
 from vcmp_mock.domain.clock import ManualClock
 from vcmp_mock.wiring import build_portal, build_simulator
 
-# Replays what real client stacks sent (task: interop); in process, about a second.
-pytestmark = pytest.mark.interop
+# Replays what real client stacks sent, in process (no client stack needed): about a second.
 
 HERE = Path(__file__).parent
 CAPTURES = HERE / "captures"
