@@ -12,20 +12,10 @@ import pytest
 bigsuds = pytest.importorskip("bigsuds", reason="bigsuds is installed by .ci/run (no-deps)")
 
 from support.live import live_server  # noqa: E402
+from support.statuses import UPWARD  # noqa: E402
 
 pytestmark = pytest.mark.interop
 
-# The order in which a slot's status may move on its way up to RUNNING.
-UPWARD = [
-    "VCMP_STATUS_CREATED",
-    "VCMP_STATUS_ACQUIRE_VDISK",
-    "VCMP_STATUS_WAIT_INSTALL",
-    "VCMP_STATUS_INSTALLING",
-    "VCMP_STATUS_STOPPED",
-    "VCMP_STATUS_WAIT_STARTING",
-    "VCMP_STATUS_STARTING",
-    "VCMP_STATUS_RUNNING",
-]
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ import pytest
 from support.live import live_server
 from vcmp_mock.domain.clock import RealClock
 from vcmp_mock.domain.timing import DEFAULT_TIMING
+from support.statuses import UPWARD  # noqa: E402
 
 pytestmark = pytest.mark.interop
 
@@ -36,16 +37,6 @@ if not _perl_has("SOAP::Lite"):
 # F5's samples talk HTTPS; without LWP's https driver they would use http, and so do we.
 HTTPS = _perl_has("LWP::Protocol::https")
 
-UPWARD = [
-    "VCMP_STATUS_CREATED",
-    "VCMP_STATUS_ACQUIRE_VDISK",
-    "VCMP_STATUS_WAIT_INSTALL",
-    "VCMP_STATUS_INSTALLING",
-    "VCMP_STATUS_STOPPED",
-    "VCMP_STATUS_WAIT_STARTING",
-    "VCMP_STATUS_STARTING",
-    "VCMP_STATUS_RUNNING",
-]
 
 
 @pytest.fixture(scope="module")

@@ -15,18 +15,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from vcmp_mock.icontrol.interfaces import INTERFACES
+from support.statuses import UPWARD  # noqa: F401  (re-exported)
 
-# The order in which a slot's status may move on its way up to RUNNING.
-UPWARD = [
-    "VCMP_STATUS_CREATED",
-    "VCMP_STATUS_ACQUIRE_VDISK",
-    "VCMP_STATUS_WAIT_INSTALL",
-    "VCMP_STATUS_INSTALLING",
-    "VCMP_STATUS_STOPPED",
-    "VCMP_STATUS_WAIT_STARTING",
-    "VCMP_STATUS_STARTING",
-    "VCMP_STATUS_RUNNING",
-]
 
 # write.<label> lines: the operations each proves (by its read-back) and that read-back.
 WRITES: dict[str, tuple[tuple[str, ...], object]] = {
