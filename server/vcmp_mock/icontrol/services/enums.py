@@ -21,13 +21,18 @@ class EnumMap(Generic[E]):
 
     def __init__(self, icontrol_type: str, domain: type[E], prefix: str, unknown: str | None = None) -> None:
         self.icontrol_type = icontrol_type
-        self._to_wire = {member: prefix + member.name for member in domain}
-        self._to_domain = {wire: member for member, wire in self._to_wire.items()}
+        self._domain_type = domain
+        # Keyed by member name, not by member: a str hashes in C, while
+        # Enum.__hash__ is a Python function, and every answer maps many members.
+        self._to_wire = {member.name: prefix + member.name for member in domain}
+        self._to_domain = {prefix + member.name: member for member in domain}
         # An UNKNOWN member exists on the wire but is never a valid request.
         self._unknown = unknown
 
     def wire(self, member: E) -> str:
-        return self._to_wire[member]
+        if type(member) is not self._domain_type:  # a name alone would match any enum
+            raise KeyError(member)
+        return self._to_wire[member._name_]
 
     def domain(self, value: str, field: str) -> E:
         try:
