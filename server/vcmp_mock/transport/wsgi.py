@@ -23,7 +23,7 @@ import logging
 import re
 from html import escape
 from http import HTTPStatus
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qsl
 
 from vcmp_mock.engine.faults import HttpFault, TransportFault
@@ -92,7 +92,7 @@ class Portal:
 
     def _soap(self, environ, start_response, body: bytes, principal: Principal):
         try:
-            answer = self.dispatcher.handle(body, request_headers(environ), principal)
+            answer = self.dispatcher.handle(body, RequestHeaders(environ), principal)
         except Exception:
             _log.exception("the SOAP dispatcher failed")
             return _error(start_response, "500 Internal Server Error", "dispatcher failure")
@@ -173,6 +173,50 @@ def request_headers(environ: Mapping[str, object]) -> dict[str, str]:
         if environ.get(key):
             headers[key.replace("_", "-").lower()] = str(environ[key])
     return headers
+
+
+class RequestHeaders(Mapping[str, str]):
+    """``request_headers(environ)`` as a read-only view, built only if iterated.
+
+    The dispatcher looks up one or two headers per request, while a TLS
+    environ carries dozens of keys (cheroot adds the SSL_* ones): copying
+    them all into a dict cost more than the lookups. A single lookup reads
+    the environ key directly; anything else uses the full dict.
+    """
+
+    def __init__(self, environ: Mapping[str, object]):
+        self._environ = environ
+        self._all: dict[str, str] | None = None
+
+    def __getitem__(self, name: str) -> str:
+        key = _environ_key(name)
+        if key is None:
+            return self._dict()[name]
+        if key in _CGI_HEADERS and self._environ.get(key):
+            return str(self._environ[key])
+        return str(self._environ["HTTP_" + key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def _dict(self) -> dict[str, str]:
+        if self._all is None:
+            self._all = request_headers(self._environ)
+        return self._all
+
+
+_CGI_HEADERS = ("CONTENT_TYPE", "CONTENT_LENGTH")
+
+
+def _environ_key(name: object) -> str | None:
+    """``x-icontrol-session`` -> ``X_ICONTROL_SESSION``; None when the name
+    is not a plain lower-case ASCII one, which no environ key turns into."""
+    if type(name) is not str or not name.isascii() or name != name.lower() or "_" in name:
+        return None
+    return name.replace("-", "_").upper()
 
 
 def _under(path: str, prefix: str) -> bool:
