@@ -16,8 +16,6 @@ this module reached every operation of both interfaces.
 
 from __future__ import annotations
 
-import ssl
-import urllib.request
 from typing import Any
 
 import pytest
@@ -25,10 +23,9 @@ import pytest
 suds_client = pytest.importorskip("suds.client", reason="suds-community is a test extra")
 
 from suds import WebFault  # noqa: E402
-from suds.sudsobject import Object as SudsObject  # noqa: E402
-from suds.transport.https import HttpAuthenticated  # noqa: E402
 from suds.xsd.doctor import Import, ImportDoctor  # noqa: E402
 
+from support.clients import UnverifiedHttps, plain  # noqa: E402
 from support.live import live_server  # noqa: E402
 from vcmp_mock.icontrol.interfaces import INTERFACES  # noqa: E402
 
@@ -43,31 +40,6 @@ PROVISIONED = "VCMP_GUEST_STATE_PROVISIONED"
 CONFIGURED = "VCMP_GUEST_STATE_CONFIGURED"
 APPLIANCE = "VCMP_CAPABILITY_APPLIANCE_MODE"
 STATS_ISOLATED = "VCMP_CAPABILITY_STATS_ISOLATED_MODE"
-
-
-class UnverifiedHttps(HttpAuthenticated):
-    """suds' Basic-auth transport, trusting the portal's self-signed certificate."""
-
-    def u2handlers(self):
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-        return [*super().u2handlers(), urllib.request.HTTPSHandler(context=context)]
-
-
-def plain(value: Any) -> Any:
-    """suds results as lists, dicts, str, int and bool.
-
-    suds reads an empty typed element (``<comment s:type="y:string"></comment>``)
-    as None and an empty untyped array item as "".
-    """
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, SudsObject):
-        return {name: plain(v) for name, v in value}
-    if isinstance(value, str):
-        return str(value)
-    return value
 
 
 class Interface:

@@ -44,7 +44,11 @@ class UnverifiedHttps(HttpAuthenticated):
 
 
 def plain(value: Any) -> Any:
-    """suds results as lists, dicts, str, int and bool."""
+    """suds results as lists, dicts, str, int and bool.
+
+    suds reads an empty typed element (``<comment s:type="y:string"></comment>``)
+    as None and an empty untyped array item as "".
+    """
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, SudsObject):
