@@ -11,17 +11,10 @@ import pytest
 
 bigsuds = pytest.importorskip("bigsuds", reason="bigsuds is installed by .ci/run (no-deps)")
 
-from support.live import live_server  # noqa: E402
 from support.statuses import UPWARD  # noqa: E402
 
 pytestmark = pytest.mark.interop
 
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with live_server(tmp_path_factory.mktemp("tls")) as live:
-        yield live
 
 
 @pytest.fixture

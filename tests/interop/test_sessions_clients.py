@@ -27,12 +27,6 @@ def server(tmp_path_factory):
         yield live
 
 
-@pytest.fixture
-def admin(server):
-    server.sim.reset()
-    return bigip(server)
-
-
 def test_bigsuds_session_keeps_its_own_settings(admin, server):
     sid = admin.System.Session.get_session_identifier()
     assert isinstance(sid, int) and sid > 0

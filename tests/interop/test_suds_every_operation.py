@@ -26,7 +26,6 @@ from suds import WebFault  # noqa: E402
 from suds.xsd.doctor import Import, ImportDoctor  # noqa: E402
 
 from support.clients import UnverifiedHttps, plain  # noqa: E402
-from support.live import live_server  # noqa: E402
 from vcmp_mock.icontrol.interfaces import INTERFACES  # noqa: E402
 
 pytestmark = pytest.mark.interop
@@ -81,12 +80,6 @@ class Interface:
         with pytest.raises(WebFault) as raised:
             getattr(self, operation)(*args)
         return str(raised.value.fault.faultstring)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with live_server(tmp_path_factory.mktemp("tls")) as live:
-        yield live
 
 
 @pytest.fixture(scope="module")

@@ -13,22 +13,8 @@ pytest.importorskip("bigsuds", reason="bigsuds is installed by .ci/run (no-deps)
 
 import bigsuds  # noqa: E402
 
-from support.clients import bigip  # noqa: E402
-from support.live import live_server  # noqa: E402
 
 pytestmark = pytest.mark.interop
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with live_server(tmp_path_factory.mktemp("tls")) as live:
-        yield live
-
-
-@pytest.fixture
-def admin(server):
-    server.sim.reset()
-    return bigip(server)
 
 
 def test_discovery_agrees_with_the_cluster(admin):

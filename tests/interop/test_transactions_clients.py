@@ -14,23 +14,10 @@ pytest.importorskip("bigsuds", reason="bigsuds is installed by .ci/run (no-deps)
 import bigsuds  # noqa: E402
 
 from support.clients import SudsInterface, bigip  # noqa: E402
-from support.live import live_server  # noqa: E402
 
 pytestmark = pytest.mark.interop
 
 IMAGE = "BIGIP-13.1.0.0.0.1868.iso"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with live_server(tmp_path_factory.mktemp("tls")) as live:
-        yield live
-
-
-@pytest.fixture
-def admin(server):
-    server.sim.reset()
-    return bigip(server)
 
 
 def session(server, admin):

@@ -18,7 +18,7 @@ from suds import WebFault  # noqa: E402
 from suds.client import Client  # noqa: E402
 from suds.xsd.doctor import Import, ImportDoctor  # noqa: E402
 
-from support.clients import SudsInterface, UnverifiedHttps, bigip  # noqa: E402
+from support.clients import SudsInterface, UnverifiedHttps  # noqa: E402
 from support.live import live_server  # noqa: E402
 from vcmp_mock.domain.host import GuestSpec  # noqa: E402
 from vcmp_mock.icontrol import wsdl  # noqa: E402
@@ -34,12 +34,6 @@ IMAGE = "BIGIP-11.4.1.0.0.608.iso"
 def server(request, tmp_path_factory):
     with live_server(tmp_path_factory.mktemp("tls"), bigip_version=request.param) as live:
         yield live
-
-
-@pytest.fixture
-def admin(server):
-    server.sim.reset()
-    return bigip(server)
 
 
 def version_of(server) -> str:
