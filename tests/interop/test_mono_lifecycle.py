@@ -33,9 +33,7 @@ from clients.strict_stacks import (
     reads,
     writes,
 )
-from support.live import live_server
-from vcmp_mock.domain.clock import RealClock
-from vcmp_mock.domain.timing import DEFAULT_TIMING
+from support.live import live_server_for_other_processes
 
 pytestmark = pytest.mark.interop
 
@@ -49,10 +47,7 @@ if None in (MONO, MCS, WSDL):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with live_server(tmp_path_factory.mktemp("tls"), clock=RealClock(scale=600)) as live:
-        # The install is what a client watches progress of: 1200 simulated
-        # seconds (2 real ones) let even a slow, loaded machine poll it often.
-        live.sim.host.timing = DEFAULT_TIMING.with_(install=1200.0)
+    with live_server_for_other_processes(tmp_path_factory.mktemp("tls")) as live:
         yield live
 
 

@@ -15,9 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from support.live import live_server
-from vcmp_mock.domain.clock import RealClock
-from vcmp_mock.domain.timing import DEFAULT_TIMING
+from support.live import live_server_for_other_processes
 from support.statuses import UPWARD  # noqa: E402
 
 pytestmark = pytest.mark.interop
@@ -41,10 +39,7 @@ HTTPS = _perl_has("LWP::Protocol::https")
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with live_server(tmp_path_factory.mktemp("tls"), clock=RealClock(scale=600), http=not HTTPS) as live:
-        # The install is what a client watches progress of: 1200 simulated
-        # seconds (2 real ones) let even a slow, loaded machine poll it often.
-        live.sim.host.timing = DEFAULT_TIMING.with_(install=1200.0)
+    with live_server_for_other_processes(tmp_path_factory.mktemp("tls"), http=not HTTPS) as live:
         yield live
 
 

@@ -43,3 +43,19 @@ def live_server(tls_dir: Path, clock=None, **fields) -> Iterator[LiveServer]:
         yield LiveServer(config, sim, port, "http" if config.http else "https")
     finally:
         server.stop()
+
+
+@contextmanager
+def live_server_for_other_processes(tls_dir: Path, **fields) -> Iterator[LiveServer]:
+    """A live server for clients in another process (Perl, Java, Mono).
+
+    Their test cannot move a manual clock between the client's polls, so the
+    clock runs 600 times real time, and the install takes 1200 simulated
+    seconds (2 real ones) so that even a slow, loaded machine polls it often.
+    """
+    from vcmp_mock.domain.clock import RealClock
+    from vcmp_mock.domain.timing import DEFAULT_TIMING
+
+    with live_server(tls_dir, clock=RealClock(scale=600), **fields) as live:
+        live.sim.host.timing = DEFAULT_TIMING.with_(install=1200.0)
+        yield live
