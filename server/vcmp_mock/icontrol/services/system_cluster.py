@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from vcmp_mock.domain import errors
+from vcmp_mock.domain.model import HAState
 from vcmp_mock.icontrol.services import enums
 from vcmp_mock.icontrol.services._common import aligned, host, modifies
 
@@ -21,11 +22,9 @@ def _check(cluster_names: Sequence[str]) -> None:
             raise errors.NotFound("cluster", name)
 
 
-def _ha_state(value: Any) -> str:
-    # The host reports HA states as domain members or as their bare names.
-    if isinstance(value, str):
-        return "HA_STATE_" + value
-    return enums.HA_STATE.wire(value)
+def _ha_state(name: str) -> str:
+    # The host reports HA states by member name (its ClusterView is plain data).
+    return enums.HA_STATE.wire(HAState[name])
 
 
 def get_version(call) -> str:
